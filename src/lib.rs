@@ -1,0 +1,3 @@
+pub use bevy;
+pub use bevy_egui;
+pub use gstreamer;
