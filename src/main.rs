@@ -1,1 +1,184 @@
-fn main() {}
+//! The `herken` command: opens the app, or runs one of the tools for authors and tests.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Duration;
+
+use bevy::prelude::*;
+use clap::{Parser, Subcommand};
+
+use herken::i18n::{Language, tr};
+use herken::player::PlayerScript;
+use herken::video::{
+    Film, FilmOptions, FilmTime, bench_gst_launch, bench_herken, format_figures, probe,
+};
+use herken::{AppPlugin, Settings, WindowOptions};
+
+/// herken: herken signalen van mensenhandel in een trainingsfilm (recognise signals of
+/// human trafficking in a training film).
+#[derive(Parser)]
+#[command(name = "herken", version)]
+struct Cli {
+    /// Taal van schermen en meldingen: nl of en (language of screens and messages).
+    #[arg(long, global = true, env = "HERKEN_LANG", value_parser = parse_language)]
+    lang: Option<Language>,
+
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Speel een film af om hem te controleren (play a film to check it).
+    Play(PlayArgs),
+    /// Toon als JSON wat herken in een film ziet (print what herken sees in a film, as JSON).
+    Probe {
+        /// Het filmbestand (the film file).
+        file: PathBuf,
+    },
+    /// Meet de decodeersnelheid tegenover GStreamer (measure decoding speed against GStreamer).
+    Bench {
+        /// Het filmbestand (the film file).
+        file: PathBuf,
+    },
+}
+
+#[derive(clap::Args)]
+struct PlayArgs {
+    /// Het filmbestand (the film file).
+    file: PathBuf,
+    /// Open in volledig scherm (open full screen).
+    #[arg(long)]
+    fullscreen: bool,
+    /// Begin gepauzeerd op het eerste beeld (start paused on the first frame).
+    #[arg(long)]
+    paused: bool,
+    /// Spring na het openen naar deze tijd, in seconden (seek here after opening, in seconds).
+    #[arg(long, value_name = "SECONDS")]
+    seek_to: Option<f64>,
+    /// Pauzeer zodra het beeld deze tijd bereikt, in seconden (pause at this time, in seconds).
+    #[arg(long, value_name = "SECONDS")]
+    pause_at: Option<f64>,
+    /// Sla na het springen of pauzeren een schermafbeelding op en stop (save a screenshot
+    /// after the seek or pause, then quit).
+    #[arg(long, value_name = "PNG")]
+    screenshot: Option<PathBuf>,
+    /// Verberg de balk onder de film (hide the bar under the film).
+    #[arg(long)]
+    hide_overlay: bool,
+    /// Stop met een fout als het script dan niet klaar is, in seconden (fail if the script
+    /// has not finished by then, in seconds).
+    #[arg(long, value_name = "SECONDS", default_value_t = 120)]
+    time_limit: u64,
+}
+
+fn parse_language(code: &str) -> Result<Language, String> {
+    Language::from_code(code).ok_or_else(|| format!("'{code}': kies nl of en (choose nl or en)"))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let language = cli.lang.unwrap_or_default();
+    match cli.command {
+        None => run_default(language),
+        Some(Command::Play(args)) => run_play(args, language),
+        Some(Command::Probe { file }) => run_probe(&file, language),
+        Some(Command::Bench { file }) => run_bench(&file, language),
+    }
+}
+
+/// Opens the bundled sample film until the learner's journey has its own screens.
+fn run_default(language: Language) -> ExitCode {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample/sample.webm");
+    let args = PlayArgs {
+        file: sample,
+        fullscreen: false,
+        paused: false,
+        seek_to: None,
+        pause_at: None,
+        screenshot: None,
+        hide_overlay: false,
+        time_limit: 0,
+    };
+    run_play(args, language)
+}
+
+fn seconds(value: Option<f64>) -> Option<FilmTime> {
+    value.map(FilmTime::from_secs_f64)
+}
+
+fn run_play(args: PlayArgs, language: Language) -> ExitCode {
+    let film = match Film::open(&args.file, FilmOptions::watching()) {
+        Ok(film) => film,
+        Err(error) => {
+            error!("{error}");
+            eprintln!("{}", error.user_message(language));
+            return ExitCode::FAILURE;
+        }
+    };
+    if film.facts().has_audio && !film.facts().audio_device {
+        eprintln!("{}", tr(language, "film-no-audio-device"));
+    }
+    let scripted = args.screenshot.is_some();
+    let script = PlayerScript {
+        start_paused: args.paused || (args.seek_to.is_some() && args.pause_at.is_none()),
+        seek_to: seconds(args.seek_to),
+        pause_at: seconds(args.pause_at),
+        screenshot: args.screenshot,
+        hide_overlay: args.hide_overlay,
+        time_limit: scripted.then(|| Duration::from_secs(args.time_limit.max(1))),
+    };
+    let title = format!("herken — {}", args.file.display());
+    let mut app = App::new();
+    app.add_plugins(AppPlugin {
+        window: WindowOptions {
+            title,
+            fullscreen: args.fullscreen,
+        },
+        settings: Settings { language },
+    });
+    herken::player::add_player(&mut app, film, script);
+    let exit = app.run();
+    match exit {
+        AppExit::Success => ExitCode::SUCCESS,
+        AppExit::Error(_) => ExitCode::FAILURE,
+    }
+}
+
+fn run_probe(file: &Path, language: Language) -> ExitCode {
+    match probe(file, language) {
+        Ok(report) => {
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&report).unwrap_or_default()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("{}", error.user_message(language));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run_bench(file: &Path, language: Language) -> ExitCode {
+    let ours = match bench_herken(file) {
+        Ok(figures) => figures,
+        Err(error) => {
+            eprintln!("{}", error.user_message(language));
+            return ExitCode::FAILURE;
+        }
+    };
+    print!("{}", format_figures("herken", &ours));
+    let theirs = match bench_gst_launch(file, ours.frames) {
+        Ok(figures) => figures,
+        Err(error) => {
+            eprintln!("gst-launch-1.0: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    print!("{}", format_figures("gst-launch-1.0 decode only", &theirs));
+    let ratio = ours.cpu_per_frame() / theirs.cpu_per_frame().max(f64::EPSILON);
+    println!("cpu_ratio: {ratio:.2}");
+    ExitCode::SUCCESS
+}

@@ -8,7 +8,9 @@ use fluent_bundle::{FluentArgs, FluentResource};
 use unic_langid::{LanguageIdentifier, langid};
 
 /// The language of the screens and messages. Dutch is the default.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Language {
     /// Nederlands.
     #[default]
@@ -110,7 +112,11 @@ fn format(
 ) -> Option<String> {
     let pattern = bundle.get_message(id)?.value()?;
     let mut errors = Vec::new();
-    Some(bundle.format_pattern(pattern, args, &mut errors).into_owned())
+    Some(
+        bundle
+            .format_pattern(pattern, args, &mut errors)
+            .into_owned(),
+    )
 }
 
 /// Translates message `id` with arguments; English falls back to Dutch, and an unknown id
@@ -182,7 +188,11 @@ mod tests {
         for (language, sources) in SOURCES {
             for source in sources {
                 let parsed = FluentResource::try_new((*source).to_owned());
-                assert!(parsed.is_ok(), "{language:?}: {:?}", parsed.err().map(|e| e.1));
+                assert!(
+                    parsed.is_ok(),
+                    "{language:?}: {:?}",
+                    parsed.err().map(|e| e.1)
+                );
             }
         }
     }

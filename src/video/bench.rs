@@ -1,0 +1,137 @@
+//! `herken bench`: decode a film through herken's own path as fast as possible and compare
+//! its CPU cost per frame with GStreamer's decode-only pipeline on the same file.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use super::error::FilmError;
+use super::film::{Film, FilmEvent, FilmOptions};
+
+/// The figures of one decode run.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct BenchFigures {
+    /// Frames decoded.
+    pub frames: u64,
+    /// Wall-clock seconds.
+    pub wall_seconds: f64,
+    /// User plus system CPU seconds.
+    pub cpu_seconds: f64,
+    /// Peak resident memory in MiB.
+    pub peak_memory_mib: f64,
+}
+
+impl BenchFigures {
+    /// Returns decoded frames per wall-clock second.
+    pub fn frames_per_second(&self) -> f64 {
+        self.frames as f64 / self.wall_seconds.max(f64::EPSILON)
+    }
+
+    /// Returns CPU seconds spent per frame.
+    pub fn cpu_per_frame(&self) -> f64 {
+        self.cpu_seconds / (self.frames.max(1) as f64)
+    }
+}
+
+fn cpu_seconds(who: i32) -> (f64, f64) {
+    // SAFETY: getrusage only writes the struct it is given.
+    let usage = unsafe {
+        let mut usage: libc::rusage = std::mem::zeroed();
+        libc::getrusage(who, &mut usage);
+        usage
+    };
+    let seconds = |time: libc::timeval| time.tv_sec as f64 + time.tv_usec as f64 / 1e6;
+    (
+        seconds(usage.ru_utime) + seconds(usage.ru_stime),
+        usage.ru_maxrss as f64 / 1024.0,
+    )
+}
+
+/// Decodes every frame of `path` the way the app does: through the same pipeline, then
+/// copying each plane into a reused buffer as the texture upload does.
+pub fn bench_herken(path: &Path) -> Result<BenchFigures, FilmError> {
+    let (cpu_before, _) = cpu_seconds(libc::RUSAGE_SELF);
+    let started = Instant::now();
+    let film = Film::open(path, FilmOptions::every_frame())?;
+    let frames = film.frames().cloned();
+    film.play();
+
+    let mut planes: [Vec<u8>; 3] = Default::default();
+    let mut count = 0u64;
+    if let Some(frames) = frames {
+        loop {
+            match frames.recv_timeout(Duration::from_millis(200)) {
+                Ok(frame) => {
+                    for (index, plane) in planes
+                        .iter_mut()
+                        .enumerate()
+                        .take(frame.format.plane_count())
+                    {
+                        frame.copy_plane_into(index, plane);
+                    }
+                    count += 1;
+                }
+                Err(_) => match film.poll_events().into_iter().next() {
+                    Some(FilmEvent::Ended) => break,
+                    Some(FilmEvent::Failed(error)) => return Err(error),
+                    None => {}
+                },
+            }
+        }
+    }
+    drop(film);
+
+    let wall_seconds = started.elapsed().as_secs_f64();
+    let (cpu_after, peak) = cpu_seconds(libc::RUSAGE_SELF);
+    Ok(BenchFigures {
+        frames: count,
+        wall_seconds,
+        cpu_seconds: cpu_after - cpu_before,
+        peak_memory_mib: peak,
+    })
+}
+
+/// Runs `gst-launch-1.0 filesrc ! decodebin ! video/x-raw ! fakesink` on `path`; the caps
+/// filter keeps decodebin on the video stream, as herken's own run is.
+pub fn bench_gst_launch(path: &Path, frames: u64) -> std::io::Result<BenchFigures> {
+    let (cpu_before, _) = cpu_seconds(libc::RUSAGE_CHILDREN);
+    let started = Instant::now();
+    let status = Command::new("gst-launch-1.0")
+        .arg("-q")
+        .arg("filesrc")
+        .arg(format!("location={}", path.display()))
+        .args([
+            "!",
+            "decodebin",
+            "!",
+            "video/x-raw",
+            "!",
+            "fakesink",
+            "sync=false",
+        ])
+        .status()?;
+    if !status.success() {
+        return Err(std::io::Error::other(format!(
+            "gst-launch-1.0 exited with {status}"
+        )));
+    }
+    let wall_seconds = started.elapsed().as_secs_f64();
+    let (cpu_after, peak) = cpu_seconds(libc::RUSAGE_CHILDREN);
+    Ok(BenchFigures {
+        frames,
+        wall_seconds,
+        cpu_seconds: cpu_after - cpu_before,
+        peak_memory_mib: peak,
+    })
+}
+
+/// Formats one run's figures as the lines `herken bench` prints.
+pub fn format_figures(label: &str, figures: &BenchFigures) -> String {
+    format!(
+        "{label}:\n  frames: {}\n  decode_fps: {:.1}\n  cpu_seconds_per_frame: {:.6}\n  peak_memory_mib: {:.1}\n",
+        figures.frames,
+        figures.frames_per_second(),
+        figures.cpu_per_frame(),
+        figures.peak_memory_mib
+    )
+}

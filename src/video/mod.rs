@@ -1,0 +1,31 @@
+//! The film engine: GStreamer decodes a film, frames reach a Bevy texture through a
+//! latest-frame handoff, and the engine reports the time of the frame on screen.
+
+mod bench;
+mod classify;
+mod error;
+mod film;
+mod frame;
+mod mailbox;
+mod pipeline;
+mod probe;
+mod screen;
+mod time;
+
+use bevy::prelude::*;
+
+pub use bench::{BenchFigures, bench_gst_launch, bench_herken, format_figures};
+pub use error::{FilmError, package_for_codec};
+pub use film::{Film, FilmEvent, FilmFacts, FilmOptions};
+pub use frame::{ColorMatrix, ColorRange, DecodedFrame, FrameFormat, PlaneLayout, yuv_to_rgb};
+pub use pipeline::{Pace, Sound};
+pub use probe::{ProbeReport, probe};
+pub use screen::{
+    FilmEnded, FilmFailed, FilmPlayer, FilmQuad, YuvMaterial, letterbox, spawn_film_player,
+};
+pub use time::FilmTime;
+
+/// Adds the film material and the systems that upload frames and report events.
+pub(super) fn plugin(app: &mut App) {
+    app.add_plugins(screen::plugin);
+}
