@@ -14,6 +14,8 @@ packages=(
 test_packages=(
   # Tests: a virtual display, screenshots, and tools that make and inspect test films.
   xvfb xauth imagemagick ffmpeg gstreamer1.0-plugins-base-apps espeak-ng sox
+  # The film tools' timing check draws nothing but imports pycairo.
+  python3 python3-cairo
 )
 
 wanted=("${packages[@]}")

@@ -6,6 +6,7 @@
 
 pub mod i18n;
 pub mod player;
+pub mod scenario;
 pub mod video;
 
 use bevy::prelude::*;

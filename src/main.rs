@@ -10,7 +10,8 @@ use clap::{Parser, Subcommand};
 use herken::i18n::{Language, tr};
 use herken::player::PlayerScript;
 use herken::video::{
-    Film, FilmOptions, FilmTime, bench_gst_launch, bench_herken, format_figures, probe,
+    Film, FilmOptions, FilmTime, bench_gst_launch, bench_herken, film_duration, format_figures,
+    probe,
 };
 use herken::{AppPlugin, Settings, WindowOptions};
 
@@ -36,6 +37,16 @@ enum Command {
         /// Het filmbestand (the film file).
         file: PathBuf,
     },
+    /// Controleer scenario's en meld elk probleem als bestand:regel:kolom (check scenarios
+    /// and report every problem as file:line:column).
+    Check {
+        /// Scenariobestanden of -mappen (scenario files or folders).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Meld de problemen als JSON (report the problems as JSON).
+        #[arg(long)]
+        json: bool,
+    },
     /// Meet de decodeersnelheid tegenover GStreamer (measure decoding speed against GStreamer).
     Bench {
         /// Het filmbestand (the film file).
@@ -53,12 +64,14 @@ struct PlayArgs {
     /// Begin gepauzeerd op het eerste beeld (start paused on the first frame).
     #[arg(long)]
     paused: bool,
-    /// Spring na het openen naar deze tijd, in seconden (seek here after opening, in seconds).
-    #[arg(long, value_name = "SECONDS")]
-    seek_to: Option<f64>,
-    /// Pauzeer zodra het beeld deze tijd bereikt, in seconden (pause at this time, in seconds).
-    #[arg(long, value_name = "SECONDS")]
-    pause_at: Option<f64>,
+    /// Spring na het openen naar deze tijd: seconden of m:ss.fff (seek here after opening:
+    /// seconds or m:ss.fff).
+    #[arg(long, value_name = "TIME", value_parser = parse_time)]
+    seek_to: Option<FilmTime>,
+    /// Pauzeer zodra het beeld deze tijd bereikt: seconden of m:ss.fff (pause when the
+    /// picture reaches this time: seconds or m:ss.fff).
+    #[arg(long, value_name = "TIME", value_parser = parse_time)]
+    pause_at: Option<FilmTime>,
     /// Sla na het springen of pauzeren een schermafbeelding op en stop (save a screenshot
     /// after the seek or pause, then quit).
     #[arg(long, value_name = "PNG")]
@@ -76,6 +89,12 @@ fn parse_language(code: &str) -> Result<Language, String> {
     Language::from_code(code).ok_or_else(|| format!("'{code}': kies nl of en (choose nl or en)"))
 }
 
+fn parse_time(text: &str) -> Result<FilmTime, String> {
+    FilmTime::parse(text).ok_or_else(|| {
+        format!("'{text}': schrijf seconden of m:ss.fff (write seconds or m:ss.fff)")
+    })
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let language = cli.lang.unwrap_or_default();
@@ -84,6 +103,7 @@ fn main() -> ExitCode {
         Some(Command::Play(args)) => run_play(args, language),
         Some(Command::Probe { file }) => run_probe(&file, language),
         Some(Command::Bench { file }) => run_bench(&file, language),
+        Some(Command::Check { paths, json }) => run_check(&paths, json, language),
     }
 }
 
@@ -103,10 +123,6 @@ fn run_default(language: Language) -> ExitCode {
     run_play(args, language)
 }
 
-fn seconds(value: Option<f64>) -> Option<FilmTime> {
-    value.map(FilmTime::from_secs_f64)
-}
-
 fn run_play(args: PlayArgs, language: Language) -> ExitCode {
     let film = match Film::open(&args.file, FilmOptions::watching()) {
         Ok(film) => film,
@@ -122,8 +138,8 @@ fn run_play(args: PlayArgs, language: Language) -> ExitCode {
     let scripted = args.screenshot.is_some();
     let script = PlayerScript {
         start_paused: args.paused || (args.seek_to.is_some() && args.pause_at.is_none()),
-        seek_to: seconds(args.seek_to),
-        pause_at: seconds(args.pause_at),
+        seek_to: args.seek_to,
+        pause_at: args.pause_at,
         screenshot: args.screenshot,
         hide_overlay: args.hide_overlay,
         time_limit: scripted.then(|| Duration::from_secs(args.time_limit.max(1))),
@@ -142,6 +158,15 @@ fn run_play(args: PlayArgs, language: Language) -> ExitCode {
     match exit {
         AppExit::Success => ExitCode::SUCCESS,
         AppExit::Error(_) => ExitCode::FAILURE,
+    }
+}
+
+fn run_check(paths: &[PathBuf], json: bool, language: Language) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    if herken::scenario::run_check(paths, json, language, &film_duration, &mut out) {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
     }
 }
 

@@ -1,1 +1,5 @@
-mod dummy {}
+//! herken's integration tests, in one binary so that it links once.
+
+mod film;
+mod scenario;
+mod support;

@@ -50,9 +50,9 @@ fn seek_with_arrows(
     };
     let now = player.displayed_time().unwrap_or_default();
     let target = if keys.just_pressed(KeyCode::ArrowRight) {
-        FilmTime(now.nanos().saturating_add(SEEK_STEP.nanos()))
+        FilmTime(now.as_nanos().saturating_add(SEEK_STEP.as_nanos()))
     } else if keys.just_pressed(KeyCode::ArrowLeft) {
-        FilmTime(now.nanos().saturating_sub(SEEK_STEP.nanos()))
+        FilmTime(now.as_nanos().saturating_sub(SEEK_STEP.as_nanos()))
     } else {
         return;
     };

@@ -38,8 +38,9 @@ fn spawn_player(
     mut materials: ResMut<Assets<YuvMaterial>>,
     mut images: ResMut<Assets<Image>>,
 ) {
-    // Exact colours: no tonemapping, no multisampling.
+    // Exact colours: no tonemapping, no multisampling, and black letterbox bars.
     commands.spawn((Camera2d, Tonemapping::None, Msaa::Off));
+    commands.insert_resource(ClearColor(Color::BLACK));
 
     let Some(film) = pending.0.lock().ok().and_then(|mut film| film.take()) else {
         return;

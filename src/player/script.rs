@@ -15,6 +15,11 @@ use crate::video::{FilmPlayer, FilmTime};
 /// window before the screenshot.
 const SETTLE_FRAMES: u32 = 8;
 
+/// Time to wait after the film frame is ready. The first draw waits for the film shader to
+/// compile, which with a cold shader cache on a software renderer takes longer than
+/// `SETTLE_FRAMES`; the main world cannot see when it is done.
+const SETTLE_TIME: Duration = Duration::from_secs(3);
+
 /// What the script does; all off for a person using the player.
 #[derive(Resource, Clone, Debug, Default)]
 pub struct PlayerScript {
@@ -53,6 +58,7 @@ struct ScriptState {
     seek_sent: bool,
     paused_at: Option<FilmTime>,
     ready_frames: u32,
+    ready_since: Option<Instant>,
     screenshot_taken: bool,
 }
 
@@ -101,10 +107,12 @@ fn run_script(
 
     if !is_ready(&script, &state, &player) || state.screenshot_taken {
         state.ready_frames = 0;
+        state.ready_since = None;
         return;
     }
     state.ready_frames += 1;
-    if state.ready_frames < SETTLE_FRAMES {
+    let ready_since = *state.ready_since.get_or_insert_with(Instant::now);
+    if state.ready_frames < SETTLE_FRAMES || ready_since.elapsed() < SETTLE_TIME {
         return;
     }
     let Some(path) = script.screenshot.clone() else {
@@ -117,8 +125,8 @@ fn run_script(
         .map(|format| format.display_size())
         .unwrap_or_default();
     let report = ScriptReport {
-        displayed_nanos: player.displayed_time().map(FilmTime::nanos),
-        paused_at_nanos: state.paused_at.map(FilmTime::nanos),
+        displayed_nanos: player.displayed_time().map(FilmTime::as_nanos),
+        paused_at_nanos: state.paused_at.map(FilmTime::as_nanos),
         window_width: window.map(|window| window.physical_width()).unwrap_or(0),
         window_height: window.map(|window| window.physical_height()).unwrap_or(0),
         display_width,
@@ -158,7 +166,7 @@ fn is_ready(script: &PlayerScript, state: &ScriptState, player: &FilmPlayer) -> 
     };
     if let Some(target) = script.seek_to {
         // The seek is done once the frame covering the target is on screen.
-        let covers = displayed <= target && target.nanos() - displayed.nanos() < 100_000_000;
+        let covers = displayed <= target && target.as_nanos() - displayed.as_nanos() < 100_000_000;
         if !state.seek_sent || !covers {
             return false;
         }

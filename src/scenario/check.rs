@@ -5,11 +5,11 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::check_files::check_files;
+use super::check_texts::{Step, texts_with_paths};
 use super::load::LoadedScenario;
 use super::model::{Question, Scenario};
 use super::position::{PathStep, Position, scenario_path};
 use super::problem::{Problem, ProblemSink, Severity};
-use super::text::Text;
 use super::time::FilmTime;
 use fluent_bundle::FluentArgs;
 
@@ -46,9 +46,7 @@ pub fn check_scenario(
     }
 
     let mut problems = checker.sink.problems;
-    problems.sort_by(|a, b| {
-        (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column))
-    });
+    problems.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
     problems
 }
 
@@ -57,13 +55,16 @@ pub(super) struct Checker<'a> {
     pub(super) sink: ProblemSink,
 }
 
-/// Whether `id` is lowercase kebab-case: letters `a`–`z` and digits in groups joined by
+/// Returns true when `id` is lowercase kebab-case: letters `a`–`z` and digits in groups joined by
 /// single hyphens.
 pub fn is_kebab_case(id: &str) -> bool {
     !id.is_empty()
-        && id
-            .split('-')
-            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
 }
 
 impl Checker<'_> {
@@ -81,7 +82,10 @@ impl Checker<'_> {
         let mut ids: Vec<(String, Position)> = Vec::new();
         ids.push((scenario.id.clone(), self.at(scenario_path!["id"])));
         for (index, signal) in scenario.signals.iter().enumerate() {
-            ids.push((signal.id.clone(), self.at(scenario_path!["signals", index, "id"])));
+            ids.push((
+                signal.id.clone(),
+                self.at(scenario_path!["signals", index, "id"]),
+            ));
         }
         for (index, choice) in scenario.decision.choices.iter().enumerate() {
             let path = scenario_path!["decision", "choices", index, "id"];
@@ -89,14 +93,28 @@ impl Checker<'_> {
         }
         for (id, position) in ids {
             if !is_kebab_case(&id) {
-                self.sink.push(position, Severity::Error, "id-format", &fluent_args!["id" => id]);
+                self.sink.push(
+                    position,
+                    Severity::Error,
+                    "id-format",
+                    &fluent_args!["id" => id],
+                );
             }
         }
 
         let signal_ids = scenario.signals.iter().map(|signal| signal.id.as_str());
         self.report_duplicates(signal_ids, "signals", None, "duplicate-signal-id");
-        let decision_ids = scenario.decision.choices.iter().map(|choice| choice.id.as_str());
-        self.report_duplicates(decision_ids, "choices", Some("decision"), "duplicate-decision-id");
+        let decision_ids = scenario
+            .decision
+            .choices
+            .iter()
+            .map(|choice| choice.id.as_str());
+        self.report_duplicates(
+            decision_ids,
+            "choices",
+            Some("decision"),
+            "duplicate-decision-id",
+        );
     }
 
     /// Reports each id that repeats an earlier one, at the repeat, naming the first line.
@@ -133,7 +151,8 @@ impl Checker<'_> {
                 steps.push(PathStep::Field("nl"));
                 let position = self.at(&steps);
                 let args = fluent_args!["field" => field];
-                self.sink.push(position, Severity::Error, "dutch-text-missing", &args);
+                self.sink
+                    .push(position, Severity::Error, "dutch-text-missing", &args);
             }
         }
     }
@@ -143,7 +162,8 @@ impl Checker<'_> {
         let scenario = &loaded.scenario;
         if scenario.signals.is_empty() {
             let position = self.at(scenario_path!["signals"]);
-            self.sink.push(position, Severity::Error, "no-signals", &FluentArgs::new());
+            self.sink
+                .push(position, Severity::Error, "no-signals", &FluentArgs::new());
         }
 
         for (index, signal) in scenario.signals.iter().enumerate() {
@@ -155,12 +175,14 @@ impl Checker<'_> {
             if !window_ordered {
                 let position = self.at(scenario_path!["signals", index, "window"]);
                 let args = order_args(&signal.id, window.start, window.end);
-                self.sink.push(position, Severity::Error, "window-order", &args);
+                self.sink
+                    .push(position, Severity::Error, "window-order", &args);
             }
             if !clip_ordered {
                 let position = self.at(scenario_path!["signals", index, "clip"]);
                 let args = order_args(&signal.id, clip.start, clip.end);
-                self.sink.push(position, Severity::Error, "clip-order", &args);
+                self.sink
+                    .push(position, Severity::Error, "clip-order", &args);
             }
             if window_ordered && clip_ordered && !clip.contains_range(&window) {
                 let position = self.at(scenario_path!["signals", index, "clip"]);
@@ -171,7 +193,8 @@ impl Checker<'_> {
                     "window-start" => window.start.to_string(),
                     "window-end" => window.end.to_string(),
                 ];
-                self.sink.push(position, Severity::Error, "clip-outside-window", &args);
+                self.sink
+                    .push(position, Severity::Error, "clip-outside-window", &args);
             }
 
             self.check_signal_question(index, &signal.id, &signal.question);
@@ -182,11 +205,13 @@ impl Checker<'_> {
         let position = self.at(scenario_path!["signals", index, "question", "choices"]);
         if question.choices.len() < 2 {
             let args = fluent_args!["id" => id.to_owned(), "count" => question.choices.len()];
-            self.sink.push(position, Severity::Error, "question-too-few-choices", &args);
+            self.sink
+                .push(position, Severity::Error, "question-too-few-choices", &args);
         }
         if !question.choices.is_empty() && !question.has_correct_choice() {
             let args = fluent_args!["id" => id.to_owned()];
-            self.sink.push(position, Severity::Error, "question-no-correct", &args);
+            self.sink
+                .push(position, Severity::Error, "question-no-correct", &args);
         }
     }
 
@@ -207,7 +232,8 @@ impl Checker<'_> {
                     "from" => a.start.max(b.start).to_string(),
                     "to" => a.end.min(b.end).to_string(),
                 ];
-                self.sink.push(position, Severity::Warning, "window-overlap", &args);
+                self.sink
+                    .push(position, Severity::Warning, "window-overlap", &args);
             }
         }
     }
@@ -217,7 +243,8 @@ impl Checker<'_> {
         if count < 2 {
             let position = self.at(scenario_path!["generic_question", "choices"]);
             let args = fluent_args!["count" => count];
-            self.sink.push(position, Severity::Error, "generic-too-few-choices", &args);
+            self.sink
+                .push(position, Severity::Error, "generic-too-few-choices", &args);
         }
     }
 
@@ -226,10 +253,16 @@ impl Checker<'_> {
         let position = self.at(scenario_path!["decision", "choices"]);
         if decision.choices.len() < 2 {
             let args = fluent_args!["count" => decision.choices.len()];
-            self.sink.push(position, Severity::Error, "decision-too-few-choices", &args);
+            self.sink
+                .push(position, Severity::Error, "decision-too-few-choices", &args);
         }
         if !decision.choices.is_empty() && !decision.choices.iter().any(|choice| choice.justified) {
-            self.sink.push(position, Severity::Error, "decision-none-justified", &FluentArgs::new());
+            self.sink.push(
+                position,
+                Severity::Error,
+                "decision-none-justified",
+                &FluentArgs::new(),
+            );
         }
     }
 
@@ -245,7 +278,8 @@ impl Checker<'_> {
                     "min" => rule.recognised.min,
                     "max" => rule.recognised.max,
                 ];
-                self.sink.push(position, Severity::Error, "feedback-range-order", &args);
+                self.sink
+                    .push(position, Severity::Error, "feedback-range-order", &args);
             }
         }
 
@@ -262,7 +296,8 @@ impl Checker<'_> {
                     "single" => if min == max { "yes" } else { "no" },
                     "justified" => if justified { "true" } else { "false" },
                 ];
-                self.sink.push(position, Severity::Error, "feedback-gap", &args);
+                self.sink
+                    .push(position, Severity::Error, "feedback-gap", &args);
             }
         }
     }
@@ -283,7 +318,12 @@ impl Checker<'_> {
             if combination.signals.len() < 2 {
                 let position = self.at(scenario_path!["combinations", index, "signals"]);
                 let args = fluent_args!["number" => number, "count" => combination.signals.len()];
-                self.sink.push(position, Severity::Warning, "combination-too-few-signals", &args);
+                self.sink.push(
+                    position,
+                    Severity::Warning,
+                    "combination-too-few-signals",
+                    &args,
+                );
             }
             for (item, id) in combination.signals.iter().enumerate() {
                 if scenario.signal(id).is_none() {
@@ -293,7 +333,12 @@ impl Checker<'_> {
                         "id" => id.clone(),
                         "known" => known.clone(),
                     ];
-                    self.sink.push(position, Severity::Error, "combination-unknown-signal", &args);
+                    self.sink.push(
+                        position,
+                        Severity::Error,
+                        "combination-unknown-signal",
+                        &args,
+                    );
                 }
             }
         }
@@ -306,11 +351,13 @@ impl Checker<'_> {
             if signal.window.end > duration {
                 let position = self.at(scenario_path!["signals", index, "window", "end"]);
                 let args = past_film_args(&signal.id, signal.window.end, duration);
-                self.sink.push(position, Severity::Error, "window-past-film", &args);
+                self.sink
+                    .push(position, Severity::Error, "window-past-film", &args);
             } else if signal.clip.end > duration {
                 let position = self.at(scenario_path!["signals", index, "clip", "end"]);
                 let args = past_film_args(&signal.id, signal.clip.end, duration);
-                self.sink.push(position, Severity::Warning, "clip-past-film", &args);
+                self.sink
+                    .push(position, Severity::Warning, "clip-past-film", &args);
             }
         }
     }
@@ -343,78 +390,4 @@ fn runs(numbers: &[usize]) -> Vec<(usize, usize)> {
         }
     }
     runs
-}
-
-/// A path step that owns its field name, for paths built at run time.
-#[derive(Clone, Debug)]
-enum Step {
-    Field(&'static str),
-    Index(usize),
-}
-
-impl Step {
-    fn as_path_step(&self) -> PathStep<'static> {
-        match self {
-            Step::Field(name) => PathStep::Field(name),
-            Step::Index(index) => PathStep::Index(*index),
-        }
-    }
-}
-
-/// Lists every learner-facing text with a readable field name (such as
-/// `signals[1].question.choices[0].text`) and its path in the file.
-fn texts_with_paths(scenario: &Scenario) -> Vec<(String, Vec<Step>, &Text)> {
-    use Step::{Field, Index};
-
-    let mut texts: Vec<(String, Vec<Step>, &Text)> = vec![
-        ("title".into(), vec![Field("title")], &scenario.title),
-        ("introduction".into(), vec![Field("introduction")], &scenario.introduction),
-    ];
-
-    for (index, signal) in scenario.signals.iter().enumerate() {
-        let name = format!("signals[{index}]");
-        let base = vec![Field("signals"), Index(index)];
-        texts.push((format!("{name}.title"), with(&base, &[Field("title")]), &signal.title));
-        texts.push((format!("{name}.explanation"), with(&base, &[Field("explanation")]), &signal.explanation));
-        push_question(&mut texts, &format!("{name}.question"), with(&base, &[Field("question")]), &signal.question);
-    }
-    push_question(&mut texts, "generic_question", vec![Field("generic_question")], &scenario.generic_question);
-
-    texts.push(("decision.prompt".into(), vec![Field("decision"), Field("prompt")], &scenario.decision.prompt));
-    for (index, choice) in scenario.decision.choices.iter().enumerate() {
-        let name = format!("decision.choices[{index}]");
-        let base = vec![Field("decision"), Field("choices"), Index(index)];
-        texts.push((format!("{name}.text"), with(&base, &[Field("text")]), &choice.text));
-        if let Some(feedback) = &choice.feedback {
-            texts.push((format!("{name}.feedback"), with(&base, &[Field("feedback")]), feedback));
-        }
-    }
-    for (index, rule) in scenario.feedback.iter().enumerate() {
-        texts.push((format!("feedback[{index}].text"), vec![Field("feedback"), Index(index), Field("text")], &rule.text));
-    }
-    for (index, combination) in scenario.combinations.iter().enumerate() {
-        let name = format!("combinations[{index}]");
-        let base = vec![Field("combinations"), Index(index)];
-        texts.push((format!("{name}.title"), with(&base, &[Field("title")]), &combination.title));
-        texts.push((format!("{name}.explanation"), with(&base, &[Field("explanation")]), &combination.explanation));
-    }
-    texts
-}
-
-fn push_question<'s>(texts: &mut Vec<(String, Vec<Step>, &'s Text)>, name: &str, base: Vec<Step>, question: &'s Question) {
-    use Step::{Field, Index};
-
-    texts.push((format!("{name}.prompt"), with(&base, &[Field("prompt")]), &question.prompt));
-    for (index, choice) in question.choices.iter().enumerate() {
-        let choice_name = format!("{name}.choices[{index}]");
-        let choice_base = with(&base, &[Field("choices"), Index(index)]);
-        texts.push((format!("{choice_name}.text"), with(&choice_base, &[Field("text")]), &choice.text));
-        if let Some(feedback) = &choice.feedback {
-            texts.push((format!("{choice_name}.feedback"), with(&choice_base, &[Field("feedback")]), feedback));
-        }
-    }
-}
-
-fn with(base: &[Step], tail: &[Step]) -> Vec<Step> {
-    base.iter().chain(tail).cloned().collect()
 }

@@ -32,7 +32,12 @@ pub(super) fn check_files(
                     "language" => subtitle.language.clone(),
                     "line" => *line,
                 ];
-                sink.push(position, Severity::Error, "duplicate-subtitle-language", &args);
+                sink.push(
+                    position,
+                    Severity::Error,
+                    "duplicate-subtitle-language",
+                    &args,
+                );
             }
             None => {
                 first_lines.insert(&subtitle.language, position.line);
@@ -48,7 +53,7 @@ pub(super) fn check_files(
     film.and_then(|film| probe(&film))
 }
 
-/// Whether `value` is an absolute path on any platform: `/film.webm`, `\film.webm` or
+/// Returns true when `value` is an absolute path on any platform: `/film.webm`, `\film.webm` or
 /// `C:\film.webm`. Scenario folders move between machines, so each form is rejected.
 fn is_absolute_anywhere(value: &str) -> bool {
     let bytes = value.as_bytes();
@@ -56,7 +61,8 @@ fn is_absolute_anywhere(value: &str) -> bool {
     Path::new(value).has_root() || value.starts_with('\\') || drive_letter
 }
 
-/// Whether `relative` leads out of its folder by `..` steps, without looking at the disk.
+/// Returns true when `relative` leads out of its folder by `..` steps, without looking at
+/// the disk.
 fn escapes_lexically(relative: &Path) -> bool {
     let mut depth: usize = 0;
     for component in relative.components() {
@@ -118,7 +124,13 @@ fn check_webvtt(file: &Path, sink: &mut ProblemSink) {
         Err(error) => {
             let args = fluent_args!["reason" => error.to_string()];
             let code = "subtitle-unreadable";
-            sink.push_in_file(file.to_path_buf(), Position::START, Severity::Error, code, &args);
+            sink.push_in_file(
+                file.to_path_buf(),
+                Position::START,
+                Severity::Error,
+                code,
+                &args,
+            );
             return;
         }
     };
@@ -127,7 +139,13 @@ fn check_webvtt(file: &Path, sink: &mut ProblemSink) {
     if !(body.starts_with(b"WEBVTT") && signature_ends_line) {
         let args = FluentArgs::new();
         let code = "subtitle-not-webvtt";
-        sink.push_in_file(file.to_path_buf(), Position::START, Severity::Error, code, &args);
+        sink.push_in_file(
+            file.to_path_buf(),
+            Position::START,
+            Severity::Error,
+            code,
+            &args,
+        );
     }
 }
 

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::model::GuessingThresholds;
 use super::time::FilmTime;
 
-/// Why a session was marked as guessing.
+/// The reason a session was marked as guessing.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum GuessingReason {
     /// More pauses than allowed within a short stretch of film.
@@ -77,7 +77,7 @@ fn detect_rhythm(times: &[FilmTime], thresholds: &GuessingThresholds) -> Option<
     let intervals: Vec<u64> = times
         .windows(2)
         // A pause earlier in the film than the one before (after seeking back) breaks a run.
-        .map(|pair| pair[1].as_nanos().checked_sub(pair[0].as_nanos()).unwrap_or(0))
+        .map(|pair| pair[1].as_nanos().saturating_sub(pair[0].as_nanos()))
         .collect();
 
     for (start, run) in intervals.windows(pauses - 1).enumerate() {
@@ -103,13 +103,19 @@ mod tests {
     use super::*;
 
     fn seconds(values: &[f64]) -> Vec<FilmTime> {
-        values.iter().map(|s| FilmTime::from_secs_f64(*s).unwrap()).collect()
+        values
+            .iter()
+            .map(|s| FilmTime::from_secs_f64(*s).unwrap())
+            .collect()
     }
 
     #[test]
-    fn four_pauses_in_ten_seconds_are_not_a_burst() {
+    fn four_pauses_are_no_burst() {
         let times = seconds(&[1.0, 3.0, 7.0, 11.0]);
-        assert_eq!(detect_guessing(&times, &GuessingThresholds::default()), None);
+        assert_eq!(
+            detect_guessing(&times, &GuessingThresholds::default()),
+            None
+        );
     }
 
     #[test]
@@ -118,13 +124,20 @@ mod tests {
         let reason = detect_guessing(&times, &GuessingThresholds::default());
         assert_eq!(
             reason,
-            Some(GuessingReason::Burst { pauses: 5, from: times[0], to: times[4] })
+            Some(GuessingReason::Burst {
+                pauses: 5,
+                from: times[0],
+                to: times[4]
+            })
         );
     }
 
     #[test]
     fn burst_span_includes_both_ends_exactly() {
-        let thresholds = GuessingThresholds { rhythm_pauses: 0, ..GuessingThresholds::default() };
+        let thresholds = GuessingThresholds {
+            rhythm_pauses: 0,
+            ..GuessingThresholds::default()
+        };
         let inside = [0, 1, 2, 3, 10_000_000_000].map(FilmTime).to_vec();
         assert!(detect_guessing(&inside, &thresholds).is_some());
         let outside = [0, 1, 2, 3, 10_000_000_001].map(FilmTime).to_vec();
@@ -132,7 +145,7 @@ mod tests {
     }
 
     #[test]
-    fn burst_is_found_in_pauses_made_out_of_order() {
+    fn burst_found_in_unordered_pauses() {
         let times = seconds(&[30.0, 2.0, 31.0, 1.0, 32.0, 33.0, 34.0]);
         assert!(matches!(
             detect_guessing(&times, &GuessingThresholds::default()),
@@ -142,7 +155,10 @@ mod tests {
 
     #[test]
     fn steady_rhythm_of_five_pauses_is_guessing() {
-        let thresholds = GuessingThresholds { burst_max_pauses: 0, ..GuessingThresholds::default() };
+        let thresholds = GuessingThresholds {
+            burst_max_pauses: 0,
+            ..GuessingThresholds::default()
+        };
         let times = seconds(&[10.0, 16.0, 22.2, 28.0, 34.1]);
         let reason = detect_guessing(&times, &thresholds);
         assert_eq!(
@@ -158,14 +174,20 @@ mod tests {
     #[test]
     fn uneven_intervals_are_no_rhythm() {
         let times = seconds(&[10.0, 16.0, 24.0, 28.0, 34.0]);
-        assert_eq!(detect_guessing(&times, &GuessingThresholds::default()), None);
+        assert_eq!(
+            detect_guessing(&times, &GuessingThresholds::default()),
+            None
+        );
     }
 
     #[test]
     fn long_even_intervals_are_no_rhythm() {
         // One pause per signal in a film with a signal every 30 seconds.
         let times = seconds(&[30.0, 60.0, 90.0, 120.0, 150.0, 180.0]);
-        assert_eq!(detect_guessing(&times, &GuessingThresholds::default()), None);
+        assert_eq!(
+            detect_guessing(&times, &GuessingThresholds::default()),
+            None
+        );
     }
 
     #[test]
@@ -175,12 +197,18 @@ mod tests {
             rhythm_pauses: 2,
             ..GuessingThresholds::default()
         };
-        assert_eq!(detect_guessing(&seconds(&[1.0, 5.0, 9.0]), &thresholds), None);
+        assert_eq!(
+            detect_guessing(&seconds(&[1.0, 5.0, 9.0]), &thresholds),
+            None
+        );
     }
 
     #[test]
     fn pauses_after_seeking_back_break_a_rhythm() {
-        let thresholds = GuessingThresholds { burst_max_pauses: 0, ..GuessingThresholds::default() };
+        let thresholds = GuessingThresholds {
+            burst_max_pauses: 0,
+            ..GuessingThresholds::default()
+        };
         let times = seconds(&[10.0, 15.0, 20.0, 5.0, 10.0, 15.0]);
         assert_eq!(detect_guessing(&times, &thresholds), None);
     }

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::model::{Scenario, ScenarioOptions, Signal};
 use super::time::{FilmTime, TimeRange};
 
-/// Who or what paused the film. Only [`PauseOrigin::Learner`] pauses are judged.
+/// The origin of a pause. Only [`PauseOrigin::Learner`] pauses are judged.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum PauseOrigin {
     /// The learner paused on purpose (key, click or touch).
@@ -36,18 +36,21 @@ pub enum JudgeMode {
 pub struct PauseRecord {
     /// Time of the frame on screen when the film paused.
     pub time: FilmTime,
-    /// Who or what paused.
+    /// The origin of the pause.
     pub origin: PauseOrigin,
 }
 
 impl PauseRecord {
-    /// A pause the learner made.
+    /// Creates a pause the learner made.
     pub fn learner(time: FilmTime) -> PauseRecord {
-        PauseRecord { time, origin: PauseOrigin::Learner }
+        PauseRecord {
+            time,
+            origin: PauseOrigin::Learner,
+        }
     }
 }
 
-/// What one pause counted as.
+/// The outcome of judging one pause.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum PauseJudgement {
     /// The first pause on this signal: it is recognised.
@@ -76,7 +79,10 @@ pub fn effective_window(signal: &Signal, options: &ScenarioOptions, mode: JudgeM
     match mode {
         JudgeMode::Exam => signal.window,
         JudgeMode::Practice => TimeRange::new(
-            signal.window.start.saturating_sub(options.practice_widening),
+            signal
+                .window
+                .start
+                .saturating_sub(options.practice_widening),
             signal.window.end.saturating_add(options.practice_widening),
         ),
     }
@@ -141,9 +147,11 @@ pub fn judge_pause(
     }
 
     match (best_open, best_repeat) {
-        (Some((signal, _, earliness, in_grace)), _) => {
-            PauseJudgement::Recognised { signal, earliness, in_grace }
-        }
+        (Some((signal, _, earliness, in_grace)), _) => PauseJudgement::Recognised {
+            signal,
+            earliness,
+            in_grace,
+        },
         (None, Some((signal, _))) => PauseJudgement::Repeat { signal },
         (None, None) => PauseJudgement::FalseAlarm,
     }
@@ -182,17 +190,21 @@ mod tests {
     }
 
     fn recognised(signal: usize, earliness: u8, in_grace: bool) -> PauseJudgement {
-        PauseJudgement::Recognised { signal, earliness, in_grace }
+        PauseJudgement::Recognised {
+            signal,
+            earliness,
+            in_grace,
+        }
     }
 
     #[test]
-    fn pause_at_window_start_recognises_signal_with_five_points() {
+    fn pause_at_window_start_scores_five() {
         let scenario = scenario_with_windows(&[(10.0, 20.0)]);
         assert_eq!(judge_one(&scenario, seconds(10.0)), recognised(0, 5, false));
     }
 
     #[test]
-    fn pause_at_window_end_recognises_signal_with_one_point() {
+    fn pause_at_window_end_scores_one() {
         let scenario = scenario_with_windows(&[(10.0, 20.0)]);
         assert_eq!(judge_one(&scenario, seconds(20.0)), recognised(0, 1, false));
     }
@@ -207,7 +219,10 @@ mod tests {
     #[test]
     fn pause_at_end_of_grace_scores_one_point() {
         let scenario = scenario_with_windows(&[(10.0, 20.0)]);
-        assert_eq!(judge_one(&scenario, seconds(20.000_000_001)), recognised(0, 1, true));
+        assert_eq!(
+            judge_one(&scenario, seconds(20.000_000_001)),
+            recognised(0, 1, true)
+        );
         assert_eq!(judge_one(&scenario, seconds(21.0)), recognised(0, 1, true));
     }
 
@@ -219,7 +234,7 @@ mod tests {
     }
 
     #[test]
-    fn earliness_falls_by_one_point_per_fifth_of_window() {
+    fn earliness_drops_each_fifth_of_window() {
         let window = TimeRange::new(seconds(10.0), seconds(20.0));
         let expected = [
             (10.0, 5),
@@ -232,7 +247,11 @@ mod tests {
             (20.0, 1),
         ];
         for (time, points) in expected {
-            assert_eq!(earliness(window, seconds(time)), Some(points), "pause at {time} s");
+            assert_eq!(
+                earliness(window, seconds(time)),
+                Some(points),
+                "pause at {time} s"
+            );
         }
         assert_eq!(earliness(window, seconds(9.0)), None);
         assert_eq!(earliness(window, seconds(20.5)), None);
@@ -254,7 +273,10 @@ mod tests {
     #[test]
     fn grace_at_end_of_time_saturates() {
         let window = TimeRange::new(FilmTime(u64::MAX - 10), FilmTime(u64::MAX - 5));
-        assert_eq!(score_pause(window, FilmTime::from_secs(1), FilmTime(u64::MAX)), Some((1, true)));
+        assert_eq!(
+            score_pause(window, FilmTime::from_secs(1), FilmTime(u64::MAX)),
+            Some((1, true))
+        );
     }
 
     #[test]
@@ -271,7 +293,7 @@ mod tests {
     }
 
     #[test]
-    fn pause_in_recognised_window_goes_to_open_overlapping_window() {
+    fn pause_goes_to_open_overlapping_window() {
         let scenario = scenario_with_windows(&[(10.0, 30.0), (20.0, 40.0)]);
         let judgement = judge_pause(&scenario, JudgeMode::Exam, &[false, true], seconds(25.0));
         assert_eq!(judgement, recognised(0, 2, false));
@@ -285,7 +307,7 @@ mod tests {
     }
 
     #[test]
-    fn pause_in_later_window_beats_grace_of_earlier_window() {
+    fn later_window_beats_earlier_grace() {
         let scenario = scenario_with_windows(&[(10.0, 20.0), (20.5, 30.0)]);
         assert_eq!(judge_one(&scenario, seconds(20.5)), recognised(1, 5, false));
     }
@@ -317,16 +339,30 @@ mod tests {
         let scenario = scenario_with_windows(&[(10.0, 20.0)]);
         let pauses = [seconds(18.0), seconds(11.0)].map(PauseRecord::learner);
         let judgements = judge_pauses(&scenario, JudgeMode::Exam, &pauses);
-        assert_eq!(judgements, vec![recognised(0, 1, false), PauseJudgement::Repeat { signal: 0 }]);
+        assert_eq!(
+            judgements,
+            vec![
+                recognised(0, 1, false),
+                PauseJudgement::Repeat { signal: 0 }
+            ]
+        );
     }
 
     #[test]
-    fn pauses_the_learner_did_not_make_are_not_judged() {
+    fn system_pauses_are_not_judged() {
         let scenario = scenario_with_windows(&[(10.0, 20.0)]);
-        let origins = [PauseOrigin::FocusLost, PauseOrigin::Dialog, PauseOrigin::Idle, PauseOrigin::System];
+        let origins = [
+            PauseOrigin::FocusLost,
+            PauseOrigin::Dialog,
+            PauseOrigin::Idle,
+            PauseOrigin::System,
+        ];
         let mut pauses: Vec<PauseRecord> = origins
             .iter()
-            .map(|origin| PauseRecord { time: seconds(11.0), origin: *origin })
+            .map(|origin| PauseRecord {
+                time: seconds(11.0),
+                origin: *origin,
+            })
             .collect();
         pauses.push(PauseRecord::learner(seconds(19.0)));
 

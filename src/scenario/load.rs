@@ -39,12 +39,12 @@ impl LoadedScenario {
         self.folder.join(relative)
     }
 
-    /// The film file.
+    /// Returns the film file.
     pub fn film_path(&self) -> PathBuf {
         self.resolve(&self.scenario.film)
     }
 
-    /// The subtitle files with their language codes.
+    /// Returns the subtitle files with their language codes.
     pub fn subtitle_paths(&self) -> Vec<(String, PathBuf)> {
         self.scenario
             .subtitles
@@ -54,7 +54,7 @@ impl LoadedScenario {
     }
 }
 
-/// Why a scenario could not be loaded.
+/// The reason a scenario could not be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     /// The scenario file does not exist.
@@ -77,14 +77,14 @@ pub enum LoadError {
     Parse {
         /// The file.
         path: PathBuf,
-        /// What is wrong, and where.
+        /// The problem and its position.
         #[source]
         error: ParseError,
     },
 }
 
 impl LoadError {
-    /// The file the error is about.
+    /// Returns the file the error is about.
     pub fn path(&self) -> &Path {
         match self {
             LoadError::NotFound { path } | LoadError::Read { path, .. } => path,
@@ -97,9 +97,9 @@ impl LoadError {
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 #[error("{kind}")]
 pub struct ParseError {
-    /// Where the parser stopped.
+    /// The position where the parser stopped.
     pub position: Position,
-    /// What it found there.
+    /// The kind of error found there.
     pub kind: ParseErrorKind,
 }
 
@@ -143,9 +143,9 @@ pub enum ParseErrorKind {
     /// A value of the wrong kind, such as a number where text belongs.
     #[error("expected {expected}, found {found}")]
     InvalidType {
-        /// What belongs there.
+        /// The kind of value expected.
         expected: String,
-        /// What was written.
+        /// The value written.
         found: String,
     },
     /// A time that is neither seconds nor clock text.
@@ -185,7 +185,13 @@ pub fn load_scenario(path: impl AsRef<Path>) -> Result<LoadedScenario, LoadError
     })?;
     let source_map = SourceMap::scan(&source);
 
-    Ok(LoadedScenario { scenario, folder, file, source, source_map })
+    Ok(LoadedScenario {
+        scenario,
+        folder,
+        file,
+        source,
+        source_map,
+    })
 }
 
 /// Parses scenario text. Options may be written as `Some(…)` or plainly, because RON's
@@ -211,13 +217,15 @@ impl From<ron::Error> for ParseErrorKind {
         let record = |outer: Option<String>| outer.unwrap_or_else(|| "Scenario".to_owned());
         let names = |names: &[&str]| names.iter().map(|name| (*name).to_owned()).collect();
         match error {
-            ron::Error::NoSuchStructField { expected, found, outer } => {
-                ParseErrorKind::UnknownField {
-                    found,
-                    record: record(outer),
-                    expected: names(expected),
-                }
-            }
+            ron::Error::NoSuchStructField {
+                expected,
+                found,
+                outer,
+            } => ParseErrorKind::UnknownField {
+                found,
+                record: record(outer),
+                expected: names(expected),
+            },
             ron::Error::MissingStructField { field, outer } => ParseErrorKind::MissingField {
                 field: field.to_owned(),
                 record: record(outer),
@@ -226,9 +234,12 @@ impl From<ron::Error> for ParseErrorKind {
                 field: field.to_owned(),
                 record: record(outer),
             },
-            ron::Error::NoSuchEnumVariant { expected, found, .. } => {
-                ParseErrorKind::UnknownVariant { found, expected: names(expected) }
-            }
+            ron::Error::NoSuchEnumVariant {
+                expected, found, ..
+            } => ParseErrorKind::UnknownVariant {
+                found,
+                expected: names(expected),
+            },
             ron::Error::InvalidValueForType { expected, found } => {
                 ParseErrorKind::InvalidType { expected, found }
             }

@@ -3,6 +3,7 @@
 
 mod check;
 mod check_files;
+mod check_texts;
 mod guessing;
 mod judge;
 mod load;
@@ -17,24 +18,27 @@ mod testing;
 mod text;
 mod time;
 
-pub use load::{LoadError, LoadedScenario, ParseError, ParseErrorKind, SCENARIO_FILE, load_scenario, parse_scenario};
+pub use check::{DurationProbe, check_scenario, is_kebab_case};
+pub use guessing::{GuessingReason, detect_guessing};
+pub use judge::{
+    JudgeMode, PauseJudgement, PauseOrigin, PauseRecord, earliness, effective_window, judge_pause,
+    judge_pauses, score_pause,
+};
+pub use load::{
+    LoadError, LoadedScenario, ParseError, ParseErrorKind, SCENARIO_FILE, load_scenario,
+    parse_scenario,
+};
 pub use model::{
     Audience, Choice, Combination, CountRange, Decision, DecisionChoice, Feedback,
     GuessingThresholds, Question, Scenario, ScenarioOptions, Signal, Subtitle,
 };
 pub use position::{PathStep, Position, SourceMap};
 pub use problem::{Problem, Severity};
-pub use text::Text;
-pub use time::{FilmTime, NANOS_PER_SECOND, TimeRange};
-pub use check::{DurationProbe, check_scenario, is_kebab_case};
 pub use report::{check_scenario_file, collect_problems, load_checked, load_problem, run_check};
-pub use guessing::{GuessingReason, detect_guessing};
-pub use judge::{
-    JudgeMode, PauseJudgement, PauseOrigin, PauseRecord, earliness, effective_window, judge_pause,
-    judge_pauses, score_pause,
-};
 pub use result::{
     AnswerRecord, CompletedCombination, DecisionRecord, JudgedPause, MissedSignal, PauseId,
     QuestionRef, RecognisedSignal, SessionResult,
 };
 pub use session::{Ask, Judge, JudgeError, PauseOutcome};
+pub use text::Text;
+pub use time::{FilmTime, NANOS_PER_SECOND, TimeRange};

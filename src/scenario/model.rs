@@ -16,7 +16,7 @@ pub struct Scenario {
     pub title: Text,
     /// Short introduction shown before the film starts.
     pub introduction: Text,
-    /// Who the scenario trains.
+    /// The staff group the scenario trains.
     pub audience: Audience,
     /// Film file, relative to the scenario folder.
     pub film: String,
@@ -70,7 +70,7 @@ pub struct Signal {
     pub window: TimeRange,
     /// Stretch of film replayed in the feedback; contains the window.
     pub clip: TimeRange,
-    /// Why this is a signal, shown in the feedback.
+    /// The reason this is a signal, shown in the feedback.
     pub explanation: Text,
     /// Follow-up question asked when the learner pauses on this signal.
     pub question: Question,
@@ -87,7 +87,7 @@ pub struct Question {
 }
 
 impl Question {
-    /// Whether any choice is marked correct.
+    /// Returns true when at least one choice is marked correct.
     pub fn has_correct_choice(&self) -> bool {
         self.choices.iter().any(|choice| choice.correct)
     }
@@ -145,7 +145,7 @@ pub struct Feedback {
 }
 
 impl Feedback {
-    /// Whether this rule applies to `recognised` signals and the given decision outcome.
+    /// Returns true when this rule covers `recognised` signals and the decision outcome.
     pub fn applies(&self, recognised: usize, decision_justified: bool) -> bool {
         self.decision_justified == decision_justified && self.recognised.contains(recognised)
     }
@@ -162,7 +162,7 @@ pub struct CountRange {
 }
 
 impl CountRange {
-    /// Whether `count` lies in the range.
+    /// Returns true when `count` lies in the range.
     pub fn contains(&self, count: usize) -> bool {
         (self.min as usize) <= count && count <= (self.max as usize)
     }
@@ -176,7 +176,7 @@ pub struct Combination {
     pub signals: Vec<String>,
     /// Short name of the combination.
     pub title: Text,
-    /// Why these signals together make the case.
+    /// The reason these signals together make the case.
     pub explanation: Text,
 }
 
@@ -210,13 +210,13 @@ impl Default for ScenarioOptions {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields, rename = "Guessing")]
 pub struct GuessingThresholds {
-    /// More than this many learner pauses within `burst_span` count as guessing.
+    /// More than this many learner pauses within `burst_span` count as guessing; 0 turns it off.
     pub burst_max_pauses: u32,
     /// Length of film over which `burst_max_pauses` is counted.
     pub burst_span: FilmTime,
-    /// This many successive pauses at a steady rhythm count as guessing; 0 turns it off.
+    /// This many successive pauses at a steady rhythm count as guessing; below 3 turns it off.
     pub rhythm_pauses: u32,
-    /// How far, in percent of the shortest interval, the intervals of a rhythm may differ.
+    /// Maximum difference between the intervals of a rhythm, in percent of the shortest.
     pub rhythm_tolerance_percent: u32,
     /// Intervals longer than this never form a rhythm, so pausing once per evenly spaced
     /// signal is not taken for guessing.

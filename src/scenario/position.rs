@@ -67,7 +67,11 @@ struct Node {
 
 impl Node {
     fn leaf(position: Position) -> Node {
-        Node { position, fields: Vec::new(), items: Vec::new() }
+        Node {
+            position,
+            fields: Vec::new(),
+            items: Vec::new(),
+        }
     }
 }
 
@@ -75,8 +79,14 @@ impl SourceMap {
     /// Scans `source`. Broken RON gives a partial map; the scan never fails or panics.
     pub fn scan(source: &str) -> SourceMap {
         let tokens = tokenize(source);
-        let mut parser = TreeBuilder { tokens: &tokens, next: 0, depth: 0 };
-        SourceMap { root: parser.value() }
+        let mut parser = TreeBuilder {
+            tokens: &tokens,
+            next: 0,
+            depth: 0,
+        };
+        SourceMap {
+            root: parser.value(),
+        }
     }
 
     /// Returns the position of the item at `path`. A field is found at its name, a list
@@ -128,7 +138,12 @@ struct Token {
 fn tokenize(source: &str) -> Vec<Token> {
     let chars: Vec<char> = source.chars().collect();
     let mut tokens = Vec::new();
-    let mut cursor = Cursor { chars: &chars, index: 0, line: 1, column: 1 };
+    let mut cursor = Cursor {
+        chars: &chars,
+        index: 0,
+        line: 1,
+        column: 1,
+    };
 
     while let Some(current) = cursor.peek(0) {
         let position = cursor.position();
@@ -142,23 +157,35 @@ fn tokenize(source: &str) -> Vec<Token> {
             cursor.skip_block_comment();
         } else if current == '"' {
             cursor.skip_quoted('"');
-            tokens.push(Token { kind: TokenKind::Literal, position });
+            tokens.push(Token {
+                kind: TokenKind::Literal,
+                position,
+            });
         } else if current == '\'' {
             cursor.skip_quoted('\'');
-            tokens.push(Token { kind: TokenKind::Literal, position });
+            tokens.push(Token {
+                kind: TokenKind::Literal,
+                position,
+            });
         } else if (current == 'r' || current == 'b')
             && matches!(cursor.peek(1), Some('"' | '#'))
             && cursor.raw_string_ahead()
         {
             cursor.skip_raw_string();
-            tokens.push(Token { kind: TokenKind::Literal, position });
+            tokens.push(Token {
+                kind: TokenKind::Literal,
+                position,
+            });
         } else if current.is_alphabetic() || current == '_' {
             let mut name = String::new();
             while let Some(next) = cursor.peek(0).filter(|c| c.is_alphanumeric() || *c == '_') {
                 name.push(next);
                 cursor.bump();
             }
-            tokens.push(Token { kind: TokenKind::Identifier(name), position });
+            tokens.push(Token {
+                kind: TokenKind::Identifier(name),
+                position,
+            });
         } else if current.is_ascii_digit() || current == '-' || current == '+' || current == '.' {
             while cursor
                 .peek(0)
@@ -166,7 +193,10 @@ fn tokenize(source: &str) -> Vec<Token> {
             {
                 cursor.bump();
             }
-            tokens.push(Token { kind: TokenKind::Literal, position });
+            tokens.push(Token {
+                kind: TokenKind::Literal,
+                position,
+            });
         } else {
             cursor.bump();
             let kind = match current {
@@ -195,7 +225,10 @@ impl Cursor<'_> {
     }
 
     fn position(&self) -> Position {
-        Position { line: self.line, column: self.column }
+        Position {
+            line: self.line,
+            column: self.column,
+        }
     }
 
     fn bump(&mut self) {
@@ -241,7 +274,7 @@ impl Cursor<'_> {
         }
     }
 
-    /// Whether a raw string (`r"…"`, `r#"…"#`, `br"…"`) starts here.
+    /// Returns true when a raw string (`r"…"`, `r#"…"#`, `br"…"`) starts here.
     fn raw_string_ahead(&self) -> bool {
         let mut offset = if self.peek(0) == Some('b') { 1 } else { 0 };
         if self.peek(offset) != Some('r') && offset == 1 {
@@ -428,7 +461,10 @@ Scenario(
     fn field_position_is_its_name() {
         let map = SourceMap::scan(SOURCE);
         assert_eq!(map.locate(scenario_path!["id"]), at(3, 5));
-        assert_eq!(map.locate(scenario_path!["signals", 0, "window", "end"]), at(7, 34));
+        assert_eq!(
+            map.locate(scenario_path!["signals", 0, "window", "end"]),
+            at(7, 34)
+        );
     }
 
     #[test]
@@ -436,7 +472,10 @@ Scenario(
         let map = SourceMap::scan(SOURCE);
         assert_eq!(map.locate(scenario_path!["signals", 0]), at(5, 9));
         assert_eq!(map.locate(scenario_path!["signals", 1]), at(9, 9));
-        assert_eq!(map.locate(scenario_path!["signals", 1, "window", "start"]), at(9, 39));
+        assert_eq!(
+            map.locate(scenario_path!["signals", 1, "window", "start"]),
+            at(9, 39)
+        );
     }
 
     #[test]
@@ -448,17 +487,34 @@ Scenario(
     #[test]
     fn missing_item_falls_back_to_nearest_ancestor() {
         let map = SourceMap::scan(SOURCE);
-        assert_eq!(map.locate(scenario_path!["signals", 1, "clip", "end"]), at(9, 9));
+        assert_eq!(
+            map.locate(scenario_path!["signals", 1, "clip", "end"]),
+            at(9, 9)
+        );
         assert_eq!(map.locate(scenario_path!["options"]), at(2, 1));
-        assert_eq!(SourceMap::scan("").locate(scenario_path!["id"]), Position::START);
+        assert_eq!(
+            SourceMap::scan("").locate(scenario_path!["id"]),
+            Position::START
+        );
     }
 
     #[test]
     fn unbalanced_text_scans_without_panic() {
-        for source in ["(", ")", "[[[", "Scenario(id: ", "\"open", "/* open", "r#\"x", "#![", "a: b"] {
+        for source in [
+            "(",
+            ")",
+            "[[[",
+            "Scenario(id: ",
+            "\"open",
+            "/* open",
+            "r#\"x",
+            "#![",
+            "a: b",
+        ] {
             let map = SourceMap::scan(source);
             let position = map.locate(scenario_path!["id", 0]);
-            assert!(position.line >= 1 && position.column >= 1, "{source:?}");
+            assert!(position.line >= 1, "{source:?}");
+            assert!(position.column >= 1, "{source:?}");
         }
     }
 

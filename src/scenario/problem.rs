@@ -10,7 +10,7 @@ use fluent_bundle::FluentArgs;
 use super::position::Position;
 use crate::i18n::{Language, tr, tr_args};
 
-/// How serious a problem is. Only errors make a scenario invalid.
+/// The severity of a problem. Only errors make a scenario invalid.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -21,7 +21,7 @@ pub enum Severity {
 }
 
 impl Severity {
-    /// The word printed before the message: `fout`/`error` or `waarschuwing`/`warning`.
+    /// Returns the word printed before the message: `fout`/`error` or `waarschuwing`/`warning`.
     pub fn label(self, language: Language) -> String {
         match self {
             Severity::Error => tr(language, "check-severity-error"),
@@ -43,7 +43,7 @@ pub struct Problem {
     pub severity: Severity,
     /// Stable code in kebab-case, the same in every language, such as `window-order`.
     pub code: String,
-    /// What is wrong and what to do, in the language the check ran in.
+    /// The description of the problem and its fix, in the language the check ran in.
     pub message: String,
     /// The language of `message`, which the human-readable form also uses for the severity.
     #[serde(skip)]
@@ -51,7 +51,7 @@ pub struct Problem {
 }
 
 impl Problem {
-    /// Whether this problem makes the scenario invalid.
+    /// Returns true when this problem makes the scenario invalid.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
@@ -82,7 +82,11 @@ pub(crate) struct ProblemSink {
 
 impl ProblemSink {
     pub(crate) fn new(file: PathBuf, language: Language) -> ProblemSink {
-        ProblemSink { file, language, problems: Vec::new() }
+        ProblemSink {
+            file,
+            language,
+            problems: Vec::new(),
+        }
     }
 
     /// Adds a problem at `position` with the message `check-{code}`.

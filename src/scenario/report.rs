@@ -83,7 +83,7 @@ pub fn load_checked(
     }
 }
 
-/// Expands one command-line path into scenario files, or a problem when it holds none.
+/// Expands one command-line path into scenario files, or a problem when it contains none.
 fn find_scenarios(path: &Path, language: Language) -> (Vec<PathBuf>, Vec<Problem>) {
     let mut sink = ProblemSink::new(path.to_path_buf(), language);
     let args = fluent_args!["path" => path.display().to_string()];
@@ -136,7 +136,11 @@ pub fn load_problem(error: &LoadError, language: Language) -> Problem {
 }
 
 fn quoted_list(names: &[String]) -> String {
-    names.iter().map(|name| format!("'{name}'")).collect::<Vec<_>>().join(", ")
+    names
+        .iter()
+        .map(|name| format!("'{name}'"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn parse_problem(
@@ -144,7 +148,11 @@ fn parse_problem(
     language: Language,
 ) -> (&'static str, fluent_bundle::FluentArgs<'static>) {
     match kind {
-        ParseErrorKind::UnknownField { found, record, expected } => {
+        ParseErrorKind::UnknownField {
+            found,
+            record,
+            expected,
+        } => {
             let suggestion = closest_name(found, expected).unwrap_or("none").to_owned();
             let args = fluent_args![
                 "record" => record.clone(),
@@ -173,9 +181,10 @@ fn parse_problem(
         ParseErrorKind::InvalidTime { value } => {
             ("time-format", fluent_args!["value" => value.clone()])
         }
-        ParseErrorKind::Syntax(error) => {
-            ("ron-syntax", fluent_args!["detail" => syntax_detail(error, language)])
-        }
+        ParseErrorKind::Syntax(error) => (
+            "ron-syntax",
+            fluent_args!["detail" => syntax_detail(error, language)],
+        ),
     }
 }
 
@@ -217,7 +226,9 @@ fn closest_name<'a>(found: &str, names: &'a [String]) -> Option<&'a str> {
     names
         .iter()
         .map(|name| (edit_distance(found, name), name))
-        .filter(|(distance, name)| *distance <= 2 || name.contains(found) || found.contains(name.as_str()))
+        .filter(|(distance, name)| {
+            *distance <= 2 || name.contains(found) || found.contains(name.as_str())
+        })
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, name)| name.as_str())
 }

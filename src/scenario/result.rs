@@ -18,9 +18,9 @@ pub struct JudgedPause {
     pub id: PauseId,
     /// Time of the frame on screen.
     pub time: FilmTime,
-    /// Who or what paused.
+    /// The origin of the pause.
     pub origin: PauseOrigin,
-    /// What the pause counted as.
+    /// The outcome of judging the pause.
     pub judgement: PauseJudgement,
 }
 
@@ -121,7 +121,7 @@ pub struct SessionResult {
     pub earliness_max: u32,
     /// Whether the learner's pausing looked like guessing.
     pub guessing_detected: bool,
-    /// Why it looked like guessing.
+    /// The reason it looked like guessing.
     pub guessing: Option<GuessingReason>,
     /// The first feedback rule that matches the recognised count and decision outcome;
     /// `None` only for a scenario the checker would reject.

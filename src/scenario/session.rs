@@ -10,7 +10,7 @@ use super::result::{
 };
 use super::time::FilmTime;
 
-/// What the player should do after a pause.
+/// The question the player shows after a pause.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Ask {
     /// Ask the follow-up question of the signal with this index.
@@ -21,13 +21,13 @@ pub enum Ask {
     Nothing,
 }
 
-/// The answer to [`Judge::record_pause`]. It never says whether the pause was right,
+/// The return value of [`Judge::record_pause`]. It never tells whether the pause was right,
 /// because learners get all feedback after the film.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PauseOutcome {
     /// The pause, for [`Judge::record_answer`].
     pub pause: PauseId,
-    /// Which question to ask.
+    /// The question to ask.
     pub ask: Ask,
 }
 
@@ -56,7 +56,7 @@ pub enum JudgeError {
     DecisionAlreadyMade,
 }
 
-/// Judges one viewing of a scenario step by step. It holds its own copy of the scenario,
+/// Judges one viewing of a scenario step by step. It stores its own copy of the scenario,
 /// so it can live in an app resource.
 #[derive(Clone, Debug)]
 pub struct Judge {
@@ -86,17 +86,17 @@ impl Judge {
         }
     }
 
-    /// The scenario being judged.
+    /// Returns the scenario being judged.
     pub fn scenario(&self) -> &Scenario {
         &self.scenario
     }
 
-    /// The mode the viewing is judged in.
+    /// Returns the mode the viewing is judged in.
     pub fn mode(&self) -> JudgeMode {
         self.mode
     }
 
-    /// Records a pause at `time` (the frame on screen) and says which question to ask.
+    /// Records a pause at `time` (the frame on screen) and returns the question to ask.
     /// Pauses the learner did not make are stored but never judged.
     pub fn record_pause(&mut self, time: FilmTime, origin: PauseOrigin) -> PauseOutcome {
         let id = PauseId(self.pauses.len());
@@ -108,14 +108,23 @@ impl Judge {
         };
 
         let ask = match judgement {
-            PauseJudgement::Recognised { signal, earliness, in_grace } => {
+            PauseJudgement::Recognised {
+                signal,
+                earliness,
+                in_grace,
+            } => {
                 self.recognised[signal] = Some((id, earliness, in_grace));
                 Ask::SignalQuestion(signal)
             }
             PauseJudgement::Repeat { .. } | PauseJudgement::FalseAlarm => Ask::GenericQuestion,
             PauseJudgement::NotJudged => Ask::Nothing,
         };
-        self.pauses.push(JudgedPause { id, time, origin, judgement });
+        self.pauses.push(JudgedPause {
+            id,
+            time,
+            origin,
+            judgement,
+        });
         PauseOutcome { pause: id, ask }
     }
 
@@ -130,7 +139,10 @@ impl Judge {
 
     /// Records the learner's answer to the question asked after `pause`.
     pub fn record_answer(&mut self, pause: PauseId, choice: usize) -> Result<(), JudgeError> {
-        let judged = self.pauses.get(pause.0).ok_or(JudgeError::UnknownPause(pause))?;
+        let judged = self
+            .pauses
+            .get(pause.0)
+            .ok_or(JudgeError::UnknownPause(pause))?;
         if self.answers.iter().any(|answer| answer.pause == pause) {
             return Err(JudgeError::AlreadyAnswered(pause));
         }
@@ -144,17 +156,25 @@ impl Judge {
             }
             PauseJudgement::NotJudged => return Err(JudgeError::NoQuestion(pause)),
         };
-        let picked = question.choices.get(choice).ok_or(JudgeError::ChoiceOutOfRange {
-            choice,
-            count: question.choices.len(),
-        })?;
+        let picked = question
+            .choices
+            .get(choice)
+            .ok_or(JudgeError::ChoiceOutOfRange {
+                choice,
+                count: question.choices.len(),
+            })?;
         // A generic question may have no right answer; then its answers are only recorded.
         let correct = match question_ref {
             QuestionRef::Generic if !question.has_correct_choice() => None,
             _ => Some(picked.correct),
         };
 
-        self.answers.push(AnswerRecord { pause, question: question_ref, choice, correct });
+        self.answers.push(AnswerRecord {
+            pause,
+            question: question_ref,
+            choice,
+            correct,
+        });
         self.answers.sort_by_key(|answer| answer.pause);
         Ok(())
     }
@@ -177,27 +197,30 @@ impl Judge {
         Ok(())
     }
 
-    /// Whether the signal with this index has been recognised.
+    /// Returns true when the signal with this index has been recognised.
     pub fn is_recognised(&self, signal: usize) -> bool {
         self.recognised.get(signal).is_some_and(Option::is_some)
     }
 
     /// Number of signals recognised so far.
     pub fn recognised_count(&self) -> usize {
-        self.recognised.iter().filter(|entry| entry.is_some()).count()
+        self.recognised
+            .iter()
+            .filter(|entry| entry.is_some())
+            .count()
     }
 
-    /// Every pause recorded so far, with its judgement.
+    /// Returns every pause recorded so far, with its judgement.
     pub fn pauses(&self) -> &[JudgedPause] {
         &self.pauses
     }
 
-    /// Every answer recorded so far, in pause order.
+    /// Returns every answer recorded so far, in pause order.
     pub fn answers(&self) -> &[AnswerRecord] {
         &self.answers
     }
 
-    /// The decision, once made.
+    /// Returns the decision, once made.
     pub fn decision(&self) -> Option<&DecisionRecord> {
         self.decision.as_ref()
     }
@@ -240,7 +263,10 @@ impl Judge {
             .collect();
         let guessing = detect_guessing(&learner_times, &scenario.options.guessing);
 
-        let decision_justified = self.decision.as_ref().is_some_and(|decision| decision.justified);
+        let decision_justified = self
+            .decision
+            .as_ref()
+            .is_some_and(|decision| decision.justified);
         let feedback = scenario
             .feedback_for(recognised.len(), decision_justified)
             .map(|rule| rule.text.clone());
@@ -250,7 +276,9 @@ impl Judge {
             .enumerate()
             .filter(|(_, combination)| {
                 combination.signals.iter().all(|id| {
-                    recognised.iter().any(|signal: &RecognisedSignal| &signal.signal_id == id)
+                    recognised
+                        .iter()
+                        .any(|signal: &RecognisedSignal| &signal.signal_id == id)
                 })
             })
             .map(|(index, combination)| CompletedCombination {
@@ -262,7 +290,10 @@ impl Judge {
         SessionResult {
             scenario_id: scenario.id.clone(),
             mode: self.mode,
-            earliness_total: recognised.iter().map(|signal| u32::from(signal.earliness)).sum(),
+            earliness_total: recognised
+                .iter()
+                .map(|signal| u32::from(signal.earliness))
+                .sum(),
             earliness_max: 5 * scenario.signals.len() as u32,
             recognised,
             missed,
@@ -306,7 +337,10 @@ mod tests {
         assert_eq!(result.earliness_max, 15);
         assert!(!result.decision_justified);
         assert!(!result.guessing_detected);
-        assert_eq!(result.feedback.unwrap().nl, "0 herkend, gerechtvaardigd: false");
+        assert_eq!(
+            result.feedback.unwrap().nl,
+            "0 herkend, gerechtvaardigd: false"
+        );
     }
 
     #[test]
@@ -315,8 +349,17 @@ mod tests {
 
         // A pause in the first window asks that signal's question.
         let first = judge.record_pause(seconds(11.0), PauseOrigin::Learner);
-        assert_eq!(first, PauseOutcome { pause: PauseId(0), ask: Ask::SignalQuestion(0) });
-        assert_eq!(judge.question(first.ask), Some(&judge.scenario().signals[0].question));
+        assert_eq!(
+            first,
+            PauseOutcome {
+                pause: PauseId(0),
+                ask: Ask::SignalQuestion(0)
+            }
+        );
+        assert_eq!(
+            judge.question(first.ask),
+            Some(&judge.scenario().signals[0].question)
+        );
         assert!(judge.is_recognised(0));
         assert_eq!(judge.recognised_count(), 1);
         judge.record_answer(first.pause, 0).unwrap();
@@ -324,18 +367,36 @@ mod tests {
 
         // A pause between windows is a false alarm and asks the generic question.
         let second = judge.record_pause(seconds(25.0), PauseOrigin::Learner);
-        assert_eq!(second, PauseOutcome { pause: PauseId(1), ask: Ask::GenericQuestion });
-        assert_eq!(judge.question(second.ask), Some(&judge.scenario().generic_question));
+        assert_eq!(
+            second,
+            PauseOutcome {
+                pause: PauseId(1),
+                ask: Ask::GenericQuestion
+            }
+        );
+        assert_eq!(
+            judge.question(second.ask),
+            Some(&judge.scenario().generic_question)
+        );
         judge.record_answer(second.pause, 2).unwrap();
         assert_eq!(judge.answers()[1].correct, None);
         assert_eq!(judge.answers()[1].question, QuestionRef::Generic);
 
         // A pause when the window lost focus asks nothing and changes nothing.
         let third = judge.record_pause(seconds(31.0), PauseOrigin::FocusLost);
-        assert_eq!(third, PauseOutcome { pause: PauseId(2), ask: Ask::Nothing });
+        assert_eq!(
+            third,
+            PauseOutcome {
+                pause: PauseId(2),
+                ask: Ask::Nothing
+            }
+        );
         assert_eq!(judge.question(third.ask), None);
         assert!(!judge.is_recognised(1));
-        assert_eq!(judge.record_answer(third.pause, 0), Err(JudgeError::NoQuestion(PauseId(2))));
+        assert_eq!(
+            judge.record_answer(third.pause, 0),
+            Err(JudgeError::NoQuestion(PauseId(2)))
+        );
 
         // A late pause in the second window, in its grace, scores one point.
         let fourth = judge.record_pause(seconds(40.5), PauseOrigin::Learner);
@@ -345,7 +406,10 @@ mod tests {
         assert_eq!(judge.recognised_count(), 2);
 
         judge.record_decision(0).unwrap();
-        assert_eq!(judge.decision().map(|decision| decision.justified), Some(true));
+        assert_eq!(
+            judge.decision().map(|decision| decision.justified),
+            Some(true)
+        );
 
         let result = judge.finish();
         assert_eq!(result.scenario_id, "test");
@@ -359,16 +423,25 @@ mod tests {
         assert!(result.recognised[1].in_grace);
         assert_eq!(result.missed.len(), 1);
         assert_eq!(result.missed[0].signal_id, "signal-2");
-        assert_eq!(result.missed[0].window, TimeRange::new(seconds(50.0), seconds(60.0)));
+        assert_eq!(
+            result.missed[0].window,
+            TimeRange::new(seconds(50.0), seconds(60.0))
+        );
         assert_eq!(result.false_alarms, vec![seconds(25.0)]);
         assert_eq!(result.pauses.len(), 4);
         assert_eq!(result.answers.len(), 3);
         assert_eq!(result.earliness_total, 6);
         assert!(result.decision_justified);
         assert_eq!(result.decision.as_ref().unwrap().choice_id, "report");
-        assert_eq!(result.feedback.unwrap().nl, "2 herkend, gerechtvaardigd: true");
+        assert_eq!(
+            result.feedback.unwrap().nl,
+            "2 herkend, gerechtvaardigd: true"
+        );
         assert_eq!(result.completed_combinations.len(), 1);
-        assert_eq!(result.completed_combinations[0].signals, vec!["signal-0", "signal-1"]);
+        assert_eq!(
+            result.completed_combinations[0].signals,
+            vec!["signal-0", "signal-1"]
+        );
         assert!(!result.guessing_detected);
     }
 
@@ -378,35 +451,56 @@ mod tests {
         judge.record_pause(seconds(11.0), PauseOrigin::Learner);
         let repeat = judge.record_pause(seconds(12.0), PauseOrigin::Learner);
         assert_eq!(repeat.ask, Ask::GenericQuestion);
-        assert_eq!(judge.pauses()[1].judgement, PauseJudgement::Repeat { signal: 0 });
+        assert_eq!(
+            judge.pauses()[1].judgement,
+            PauseJudgement::Repeat { signal: 0 }
+        );
 
         let result = judge.finish();
         assert_eq!(result.recognised[0].paused_at, seconds(11.0));
-        assert!(result.false_alarms.is_empty(), "a repeat is not a false alarm");
+        assert!(
+            result.false_alarms.is_empty(),
+            "a repeat is not a false alarm"
+        );
     }
 
     #[test]
     fn answers_are_checked_before_recording() {
         let mut judge = Judge::new(&three_signals());
-        let pause = judge.record_pause(seconds(11.0), PauseOrigin::Learner).pause;
+        let pause = judge
+            .record_pause(seconds(11.0), PauseOrigin::Learner)
+            .pause;
 
-        assert_eq!(judge.record_answer(PauseId(7), 0), Err(JudgeError::UnknownPause(PauseId(7))));
+        assert_eq!(
+            judge.record_answer(PauseId(7), 0),
+            Err(JudgeError::UnknownPause(PauseId(7)))
+        );
         assert_eq!(
             judge.record_answer(pause, 2),
-            Err(JudgeError::ChoiceOutOfRange { choice: 2, count: 2 })
+            Err(JudgeError::ChoiceOutOfRange {
+                choice: 2,
+                count: 2
+            })
         );
         assert!(judge.answers().is_empty());
 
         judge.record_answer(pause, 1).unwrap();
-        assert_eq!(judge.record_answer(pause, 0), Err(JudgeError::AlreadyAnswered(pause)));
+        assert_eq!(
+            judge.record_answer(pause, 0),
+            Err(JudgeError::AlreadyAnswered(pause))
+        );
         assert_eq!(judge.answers().len(), 1);
     }
 
     #[test]
-    fn answers_given_out_of_order_are_stored_in_pause_order() {
+    fn answers_are_stored_in_pause_order() {
         let mut judge = Judge::new(&three_signals());
-        let first = judge.record_pause(seconds(11.0), PauseOrigin::Learner).pause;
-        let second = judge.record_pause(seconds(31.0), PauseOrigin::Learner).pause;
+        let first = judge
+            .record_pause(seconds(11.0), PauseOrigin::Learner)
+            .pause;
+        let second = judge
+            .record_pause(seconds(31.0), PauseOrigin::Learner)
+            .pause;
         judge.record_answer(second, 0).unwrap();
         judge.record_answer(first, 0).unwrap();
         let order: Vec<PauseId> = judge.answers().iter().map(|answer| answer.pause).collect();
@@ -418,10 +512,16 @@ mod tests {
         let mut judge = Judge::new(&three_signals());
         assert_eq!(
             judge.record_decision(5),
-            Err(JudgeError::ChoiceOutOfRange { choice: 5, count: 2 })
+            Err(JudgeError::ChoiceOutOfRange {
+                choice: 5,
+                count: 2
+            })
         );
         judge.record_decision(1).unwrap();
-        assert_eq!(judge.record_decision(0), Err(JudgeError::DecisionAlreadyMade));
+        assert_eq!(
+            judge.record_decision(0),
+            Err(JudgeError::DecisionAlreadyMade)
+        );
 
         let result = judge.finish();
         assert_eq!(result.decision.unwrap().choice_id, "nothing");
@@ -436,12 +536,15 @@ mod tests {
         }
         let result = judge.finish();
         assert!(result.guessing_detected);
-        assert!(matches!(result.guessing, Some(GuessingReason::Burst { pauses: 5, .. })));
+        assert!(matches!(
+            result.guessing,
+            Some(GuessingReason::Burst { pauses: 5, .. })
+        ));
         assert_eq!(result.recognised.len(), 1);
     }
 
     #[test]
-    fn pauses_the_learner_did_not_make_never_count_as_guessing() {
+    fn system_pauses_never_count_as_guessing() {
         let mut judge = Judge::new(&three_signals());
         for time in [1.0, 2.0, 3.0, 4.0, 5.0, 6.0] {
             judge.record_pause(seconds(time), PauseOrigin::Idle);
@@ -459,14 +562,22 @@ mod tests {
 
         let result = judge.finish();
         assert_eq!(result.mode, JudgeMode::Practice);
-        assert_eq!(result.recognised[0].window, TimeRange::new(seconds(8.0), seconds(22.0)));
-        assert_eq!(result.missed[0].window, TimeRange::new(seconds(28.0), seconds(42.0)));
+        assert_eq!(
+            result.recognised[0].window,
+            TimeRange::new(seconds(8.0), seconds(22.0))
+        );
+        assert_eq!(
+            result.missed[0].window,
+            TimeRange::new(seconds(28.0), seconds(42.0))
+        );
     }
 
     #[test]
     fn result_survives_a_json_round_trip() {
         let mut judge = Judge::new(&three_signals());
-        let pause = judge.record_pause(seconds(11.5), PauseOrigin::Learner).pause;
+        let pause = judge
+            .record_pause(seconds(11.5), PauseOrigin::Learner)
+            .pause;
         judge.record_answer(pause, 0).unwrap();
         judge.record_pause(seconds(26.0), PauseOrigin::Dialog);
         judge.record_decision(0).unwrap();

@@ -26,9 +26,10 @@ fn question(correct: &[bool]) -> Question {
     }
 }
 
-/// A scenario with one signal per window (given in seconds), named `signal-0`, `signal-1`,
-/// …, whose question has a right first choice; a reaction grace of 1 s; a generic question
-/// without right answers; one feedback rule per count and decision outcome.
+/// Builds a scenario with one signal per window (in seconds), named `signal-0`, `signal-1`
+/// and so on. Each signal question has a right first choice, the generic question has no
+/// right choice, the reaction grace is 1 s, and there is one feedback rule per count and
+/// decision outcome.
 pub(crate) fn scenario_with_windows(windows: &[(f64, f64)]) -> Scenario {
     let signals: Vec<Signal> = windows
         .iter()
@@ -47,7 +48,10 @@ pub(crate) fn scenario_with_windows(windows: &[(f64, f64)]) -> Scenario {
     for count in 0..=signals.len() as u32 {
         for justified in [false, true] {
             feedback.push(Feedback {
-                recognised: CountRange { min: count, max: count },
+                recognised: CountRange {
+                    min: count,
+                    max: count,
+                },
                 decision_justified: justified,
                 text: Text::dutch(format!("{count} herkend, gerechtvaardigd: {justified}")),
             });
@@ -81,7 +85,11 @@ pub(crate) fn scenario_with_windows(windows: &[(f64, f64)]) -> Scenario {
         },
         feedback,
         combinations: vec![Combination {
-            signals: signals.iter().take(2).map(|signal| signal.id.clone()).collect(),
+            signals: signals
+                .iter()
+                .take(2)
+                .map(|signal| signal.id.clone())
+                .collect(),
             title: Text::dutch("Samen"),
             explanation: Text::dutch("Samen tellen ze op"),
         }],

@@ -19,7 +19,10 @@ pub struct Text {
 impl Text {
     /// Creates a Dutch-only text.
     pub fn dutch(nl: impl Into<String>) -> Text {
-        Text { nl: nl.into(), en: String::new() }
+        Text {
+            nl: nl.into(),
+            en: String::new(),
+        }
     }
 
     /// Returns the text in `language`, or the Dutch text when that translation is empty.
@@ -30,7 +33,7 @@ impl Text {
         }
     }
 
-    /// Whether the Dutch text is missing or only whitespace.
+    /// Returns true when the Dutch text is empty or only whitespace.
     pub fn dutch_is_empty(&self) -> bool {
         self.nl.trim().is_empty()
     }
@@ -49,8 +52,8 @@ mod tests {
 
     #[test]
     fn english_is_used_when_present() {
-        let text: Text = ron::from_str(r#"(nl: "Wat viel je op?", en: "What did you notice?")"#)
-            .unwrap();
+        let text: Text =
+            ron::from_str(r#"(nl: "Wat viel je op?", en: "What did you notice?")"#).unwrap();
         assert_eq!(text.get(Language::English), "What did you notice?");
         assert_eq!(text.get(Language::Dutch), "Wat viel je op?");
     }

@@ -9,8 +9,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// Nanoseconds in one second.
 pub const NANOS_PER_SECOND: u64 = 1_000_000_000;
 
-/// Prefix of the serde error message for a time that does not parse; the loader recognises it
-/// and turns it into a translated message that quotes the value.
+/// Prefix of the serde error message for a time that does not parse. The loader looks for it
+/// and replaces the message with a translated one that quotes the value.
 pub(crate) const INVALID_TIME_MARK: &str = "herken-invalid-time:";
 
 /// A position in the film, or a duration, in nanoseconds from the start of the film.
@@ -54,12 +54,12 @@ impl FilmTime {
         Some(FilmTime(nanos as u64))
     }
 
-    /// The time in nanoseconds.
+    /// Returns the time in nanoseconds.
     pub const fn as_nanos(self) -> u64 {
         self.0
     }
 
-    /// The time in seconds, for display and for players that take floating-point seconds.
+    /// Returns the time in seconds, for display and for players that take floating-point seconds.
     pub fn as_secs_f64(self) -> f64 {
         self.0 as f64 / NANOS_PER_SECOND as f64
     }
@@ -139,7 +139,7 @@ impl fmt::Display for FilmTime {
         } else {
             write!(formatter, "{minutes}:{seconds:02}")?;
         }
-        if formatter.alternate() && nanos % 1_000_000 != 0 {
+        if formatter.alternate() && !nanos.is_multiple_of(1_000_000) {
             write!(formatter, ".{nanos:09}")
         } else {
             write!(formatter, ".{:03}", nanos / 1_000_000)
@@ -213,22 +213,22 @@ impl TimeRange {
         TimeRange { start, end }
     }
 
-    /// Whether `time` lies in the range, both ends included.
+    /// Returns true when `time` lies in the range, both ends included.
     pub fn contains(&self, time: FilmTime) -> bool {
         self.start <= time && time <= self.end
     }
 
-    /// Whether `other` lies entirely in this range.
+    /// Returns true when `other` lies entirely in this range.
     pub fn contains_range(&self, other: &TimeRange) -> bool {
         self.start <= other.start && other.end <= self.end
     }
 
-    /// Whether the two ranges share at least one moment.
+    /// Returns true when the two ranges share at least one moment.
     pub fn overlaps(&self, other: &TimeRange) -> bool {
         self.start <= other.end && other.start <= self.end
     }
 
-    /// The length of the range, zero when `end` is before `start`.
+    /// Returns the length of the range, zero when `end` is before `start`.
     pub fn duration(&self) -> FilmTime {
         self.end.saturating_sub(self.start)
     }
@@ -243,22 +243,45 @@ mod tests {
         assert_eq!(FilmTime::parse("42.5"), Some(FilmTime::from_millis(42_500)));
         assert_eq!(FilmTime::parse("0:42"), Some(FilmTime::from_secs(42)));
         assert_eq!(FilmTime::parse("0:42.000"), Some(FilmTime::from_secs(42)));
-        assert_eq!(FilmTime::parse("12:05.250"), Some(FilmTime::from_millis(725_250)));
-        assert_eq!(FilmTime::parse("1:02:03.5"), Some(FilmTime::from_millis(3_723_500)));
+        assert_eq!(
+            FilmTime::parse("12:05.250"),
+            Some(FilmTime::from_millis(725_250))
+        );
+        assert_eq!(
+            FilmTime::parse("1:02:03.5"),
+            Some(FilmTime::from_millis(3_723_500))
+        );
         assert_eq!(FilmTime::parse("75:00"), Some(FilmTime::from_secs(4500)));
     }
 
     #[test]
     fn clock_text_keeps_nine_decimals() {
         assert_eq!(FilmTime::parse("0.000000001"), Some(FilmTime(1)));
-        assert_eq!(FilmTime::parse("1.123456789"), Some(FilmTime(1_123_456_789)));
+        assert_eq!(
+            FilmTime::parse("1.123456789"),
+            Some(FilmTime(1_123_456_789))
+        );
     }
 
     #[test]
     fn malformed_clock_text_is_rejected() {
         for text in [
-            "", ":", "1:", ":30", "0:60", "1:60:00", "1:2:3:4", "a", "-1", "1.", ".5", "1.2.3",
-            "1.0000000001", "0:4x", "+3", "1e3",
+            "",
+            ":",
+            "1:",
+            ":30",
+            "0:60",
+            "1:60:00",
+            "1:2:3:4",
+            "a",
+            "-1",
+            "1.",
+            ".5",
+            "1.2.3",
+            "1.0000000001",
+            "0:4x",
+            "+3",
+            "1e3",
         ] {
             assert_eq!(FilmTime::parse(text), None, "{text:?} should not parse");
         }
@@ -272,7 +295,10 @@ mod tests {
 
     #[test]
     fn seconds_as_float_round_to_nearest_nanosecond() {
-        assert_eq!(FilmTime::from_secs_f64(42.5), Some(FilmTime::from_millis(42_500)));
+        assert_eq!(
+            FilmTime::from_secs_f64(42.5),
+            Some(FilmTime::from_millis(42_500))
+        );
         assert_eq!(FilmTime::from_secs_f64(0.1), Some(FilmTime(100_000_000)));
         assert_eq!(FilmTime::from_secs_f64(-0.5), None);
         assert_eq!(FilmTime::from_secs_f64(f64::NAN), None);
@@ -300,7 +326,10 @@ mod tests {
     #[test]
     fn ron_accepts_numbers_and_text() {
         let range: TimeRange = ron::from_str("(start: 42, end: \"0:50.5\")").unwrap();
-        assert_eq!(range, TimeRange::new(FilmTime::from_secs(42), FilmTime::from_millis(50_500)));
+        assert_eq!(
+            range,
+            TimeRange::new(FilmTime::from_secs(42), FilmTime::from_millis(50_500))
+        );
         let range: TimeRange = ron::from_str("(start: 1.25, end: 2.0)").unwrap();
         assert_eq!(range.start, FilmTime::from_millis(1250));
     }
@@ -308,7 +337,10 @@ mod tests {
     #[test]
     fn ron_rejects_negative_seconds_with_marked_message() {
         let error = ron::from_str::<TimeRange>("(start: -1, end: 2)").unwrap_err();
-        assert_eq!(error.code, ron::Error::Message(format!("{INVALID_TIME_MARK}-1")));
+        assert_eq!(
+            error.code,
+            ron::Error::Message(format!("{INVALID_TIME_MARK}-1"))
+        );
     }
 
     #[test]

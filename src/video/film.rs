@@ -13,7 +13,7 @@ use super::error::FilmError;
 use super::frame::DecodedFrame;
 use super::mailbox::FrameMailbox;
 use super::pipeline::{Pace, Sound, audio_sink_is_silent, build_audio_sink, build_video_sink};
-use super::time::FilmTime;
+use crate::scenario::FilmTime;
 
 /// How long opening a film may take before it is reported as timed out.
 const OPEN_TIMEOUT: Duration = Duration::from_secs(15);
@@ -160,10 +160,16 @@ impl Film {
                     seconds: OPEN_TIMEOUT.as_secs(),
                 });
             }
+            let wait = left.min(Duration::from_millis(100));
             let Some(message) = self
                 .bus
-                .timed_pop(gst::ClockTime::from_nseconds(left.as_nanos() as u64))
+                .timed_pop(gst::ClockTime::from_nseconds(wait.as_nanos() as u64))
             else {
+                // A failed state change without an error on the bus has been seen when
+                // several pipelines open at once; ask the pipeline directly.
+                if self.playbin.state(gst::ClockTime::ZERO).0.is_err() {
+                    return Err(self.first_error(&mut missing));
+                }
                 continue;
             };
             match message.view() {
@@ -200,9 +206,13 @@ impl Film {
                 _ => {}
             }
         }
-        FilmError::Pipeline {
+        // Without a message, the likeliest cause is a file GStreamer could not make sense of.
+        bevy::log::warn!(
+            "{}: state change failed without an error message",
+            self.path.display()
+        );
+        FilmError::Damaged {
             path: self.path.clone(),
-            element: "playbin".into(),
             detail: "state change failed without an error message".into(),
         }
     }
@@ -264,7 +274,7 @@ impl Film {
         }
     }
 
-    /// Seeks frame-exactly to `time`, clamped to the film; while paused, the frame at
+    /// Seeks frame-exactly to `time`; while paused, the frame at
     /// `time` is decoded and shown. A failed seek is logged and leaves playback as it was.
     pub fn seek(&self, time: FilmTime) -> bool {
         self.seek_range(time, None)
@@ -280,10 +290,8 @@ impl Film {
     }
 
     fn seek_range(&self, start: FilmTime, end: Option<FilmTime>) -> bool {
-        let start = match self.duration() {
-            Some(duration) => start.min(duration),
-            None => start,
-        };
+        // No clamping to the duration: some containers state a wrong one, and GStreamer
+        // ends a seek past the last frame with EOS anyway.
         self.mailbox.open();
         let stop_type = if end.is_some() {
             gst::SeekType::Set

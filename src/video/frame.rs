@@ -5,7 +5,7 @@ use gstreamer as gst;
 use gstreamer_video as gst_video;
 use gstreamer_video::prelude::*;
 
-use super::time::FilmTime;
+use crate::scenario::FilmTime;
 
 /// How the planes of a frame are laid out. Every other format is converted to one of
 /// these by GStreamer before it reaches herken.
@@ -150,6 +150,12 @@ impl DecodedFrame {
             format,
             frame,
         })
+    }
+
+    /// Returns the buffer's address and PTS, which together tell a repeat of the same
+    /// buffer (the preroll frame rendered again on play) from a new frame.
+    pub fn identity(&self) -> (usize, u64) {
+        (self.frame.buffer().as_ptr() as usize, self.time.as_nanos())
     }
 
     /// Copies plane `index` row by row into `target`, tightly packed, dropping the row

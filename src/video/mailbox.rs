@@ -16,7 +16,7 @@ use super::frame::DecodedFrame;
 /// How frames are handed over.
 pub enum FrameHandoff {
     /// Keep only the newest frame; older untaken frames are dropped.
-    Latest(Mutex<Option<DecodedFrame>>),
+    Latest(Mutex<Option<Box<DecodedFrame>>>),
     /// Hand over every frame through a bounded channel, blocking the decoder when full.
     Every(Sender<DecodedFrame>),
 }
@@ -26,6 +26,7 @@ pub enum FrameHandoff {
 pub struct FrameMailbox {
     handoff: FrameHandoff,
     accepting: AtomicBool,
+    last_identity: Mutex<Option<(usize, u64)>>,
     delivered: AtomicU64,
     dropped: AtomicU64,
 }
@@ -49,23 +50,36 @@ impl FrameMailbox {
         FrameMailbox {
             handoff,
             accepting: AtomicBool::new(true),
+            last_identity: Mutex::new(None),
             delivered: AtomicU64::new(0),
             dropped: AtomicU64::new(0),
         }
     }
 
     /// Puts a frame in, replacing an untaken one in `Latest` mode. Frames that arrive while
-    /// the mailbox is closed, between a pause and the next seek or play, are discarded.
+    /// the mailbox is closed, between a pause and the next seek or play, are discarded, and
+    /// so is the preroll frame when GStreamer renders it again on play.
     pub fn put(&self, frame: DecodedFrame) {
         if !self.accepting.load(Ordering::Acquire) {
             self.dropped.fetch_add(1, Ordering::Relaxed);
             return;
         }
+        let identity = Some(frame.identity());
+        {
+            let mut last = self
+                .last_identity
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            if *last == identity {
+                return;
+            }
+            *last = identity;
+        }
         self.delivered.fetch_add(1, Ordering::Relaxed);
         match &self.handoff {
             FrameHandoff::Latest(slot) => {
                 let mut slot = slot.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-                if slot.replace(frame).is_some() {
+                if slot.replace(Box::new(frame)).is_some() {
                     self.dropped.fetch_add(1, Ordering::Relaxed);
                 }
             }
@@ -98,7 +112,8 @@ impl FrameMailbox {
             FrameHandoff::Latest(slot) => slot
                 .lock()
                 .unwrap_or_else(|poisoned| poisoned.into_inner())
-                .take(),
+                .take()
+                .map(|frame| *frame),
             FrameHandoff::Every(_) => None,
         }
     }

@@ -10,20 +10,20 @@ mod mailbox;
 mod pipeline;
 mod probe;
 mod screen;
-mod time;
+mod time_conversions;
 
 use bevy::prelude::*;
 
+pub use crate::scenario::FilmTime;
 pub use bench::{BenchFigures, bench_gst_launch, bench_herken, format_figures};
 pub use error::{FilmError, package_for_codec};
 pub use film::{Film, FilmEvent, FilmFacts, FilmOptions};
 pub use frame::{ColorMatrix, ColorRange, DecodedFrame, FrameFormat, PlaneLayout, yuv_to_rgb};
 pub use pipeline::{Pace, Sound};
-pub use probe::{ProbeReport, probe};
+pub use probe::{ProbeReport, film_duration, probe};
 pub use screen::{
     FilmEnded, FilmFailed, FilmPlayer, FilmQuad, YuvMaterial, letterbox, spawn_film_player,
 };
-pub use time::FilmTime;
 
 /// Adds the film material and the systems that upload frames and report events.
 pub(super) fn plugin(app: &mut App) {

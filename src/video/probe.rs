@@ -122,3 +122,15 @@ fn orientation(tags: &gst::TagList) -> Option<String> {
     let value = value.get();
     (value != "rotate-0").then(|| value.to_owned())
 }
+
+/// Returns the duration of the film at `path` in nanoseconds, or `None` when it cannot be
+/// opened or states none; the scenario checker uses it to check windows against the film.
+pub fn film_duration(path: &Path) -> Option<u64> {
+    let options = FilmOptions {
+        pace: Pace::AsFastAsPossible,
+        sound: Sound::Off,
+        every_frame: None,
+    };
+    let film = Film::open(path, options).ok()?;
+    film.duration().map(|duration| duration.as_nanos())
+}

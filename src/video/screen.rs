@@ -12,10 +12,13 @@ use bevy::sprite_render::{Material2d, Material2dPlugin};
 
 use super::film::{Film, FilmEvent};
 use super::frame::{ColorMatrix, ColorRange, DecodedFrame, FrameFormat, PlaneLayout};
-use super::time::FilmTime;
+use crate::scenario::FilmTime;
 
 /// The handle of the YUV shader, which is compiled into the binary from `shaders/`.
 const YUV_SHADER: Handle<Shader> = uuid_handle!("5b0e3c2e-9a61-4f0c-8a57-2f7c6cf3a1d4");
+
+/// Frames after a format change in which the film material is rebuilt.
+const MATERIAL_REFRESH_FRAMES: u8 = 3;
 
 /// Registers the film material, its shader and the systems that show films.
 pub(super) fn plugin(app: &mut App) {
@@ -110,6 +113,8 @@ pub struct FilmPlayer {
     displayed: Option<FilmTime>,
     paused: bool,
     ended: bool,
+    /// Frames left in which the material is marked changed after new plane images.
+    material_refresh: u8,
 }
 
 impl FilmPlayer {
@@ -237,6 +242,7 @@ pub fn spawn_film_player(
         displayed: None,
         paused: true,
         ended: false,
+        material_refresh: 0,
     };
     commands
         .spawn((
@@ -256,48 +262,71 @@ fn texture_format_for(layout: PlaneLayout, index: usize) -> TextureFormat {
     }
 }
 
-/// Copies the newest frame of each player into its plane images, in place.
+/// Copies the newest frame of each player into its plane images, in place. When the frame
+/// size or layout changes, new images replace the old ones: the material then waits for
+/// their GPU textures instead of binding stale ones.
 fn upload_latest_frames(
     mut players: Query<&mut FilmPlayer>,
     mut images: ResMut<Assets<Image>>,
     mut materials: ResMut<Assets<YuvMaterial>>,
 ) {
     for mut player in &mut players {
+        if player.material_refresh > 0 {
+            // The bind group may have been built before the new images reached the GPU;
+            // marking the material changed rebuilds it once they are there.
+            player.material_refresh -= 1;
+            if let Some(material) = materials.get_mut(&player.material) {
+                material.into_inner();
+            }
+        }
         let Some(frame) = player.film.take_frame() else {
             continue;
         };
-        upload_frame(&player, &frame, &mut images);
-        if player.format != Some(frame.format) {
+        if player.format == Some(frame.format) {
+            update_planes(&player.planes, &frame, &mut images);
+        } else {
             debug!("film frame format is now {:?}", frame.format);
+            let planes = new_planes(&frame, &mut images);
             if let Some(mut material) = materials.get_mut(&player.material) {
                 material.params = YuvParams::for_format(&frame.format);
+                material.luma = planes[0].clone();
+                material.chroma_u = planes[1].clone();
+                material.chroma_v = planes[2].clone();
+            }
+            for old in std::mem::replace(&mut player.planes, planes) {
+                images.remove(&old);
             }
             player.format = Some(frame.format);
+            player.material_refresh = MATERIAL_REFRESH_FRAMES;
         }
         trace!("showing frame at {}", frame.time);
         player.displayed = Some(frame.time);
     }
 }
 
-fn upload_frame(player: &FilmPlayer, frame: &DecodedFrame, images: &mut Assets<Image>) {
-    for index in 0..frame.format.plane_count() {
-        let Some(mut image) = images.get_mut(&player.planes[index]) else {
-            continue;
-        };
+fn update_planes(planes: &[Handle<Image>; 3], frame: &DecodedFrame, images: &mut Assets<Image>) {
+    for (index, handle) in planes.iter().enumerate().take(frame.format.plane_count()) {
+        if let Some(mut image) = images.get_mut(handle) {
+            let data = image.data.get_or_insert_with(Vec::new);
+            frame.copy_plane_into(index, data);
+        }
+    }
+}
+
+fn new_planes(frame: &DecodedFrame, images: &mut Assets<Image>) -> [Handle<Image>; 3] {
+    std::array::from_fn(|index| {
+        if index >= frame.format.plane_count() {
+            // NV12 has no third plane; the shader ignores this one.
+            return images.add(plane_image(1, 1, TextureFormat::R8Unorm, &[128]));
+        }
         let (width, height) = frame.format.plane_size(index);
         let format = texture_format_for(frame.format.layout, index);
-        let size = Extent3d {
-            width,
-            height,
-            depth_or_array_layers: 1,
-        };
-        if image.texture_descriptor.size != size || image.texture_descriptor.format != format {
-            image.texture_descriptor.size = size;
-            image.texture_descriptor.format = format;
-        }
+        let fill = vec![0; frame.format.bytes_per_sample(index)];
+        let mut image = plane_image(width, height, format, &fill);
         let data = image.data.get_or_insert_with(Vec::new);
         frame.copy_plane_into(index, data);
-    }
+        images.add(image)
+    })
 }
 
 /// Scales each film quad to the largest size with the film's display aspect ratio that

@@ -8,7 +8,9 @@ use herken::scenario::{check_scenario, load_scenario, parse_scenario};
 use super::{fixtures, two_minute_film};
 
 fn example_in(document: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs").join(document);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("docs")
+        .join(document);
     let text = std::fs::read_to_string(&path).expect("documentation exists");
     let start = text.find("```ron\n").expect("the page has a RON example") + "```ron\n".len();
     let end = start + text[start..].find("```\n").expect("the example is closed");

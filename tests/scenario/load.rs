@@ -27,8 +27,14 @@ fn loading_folder_resolves_film_and_subtitles() {
     );
     assert_eq!(loaded.scenario.audience, Audience::FrontDesk);
     assert_eq!(loaded.scenario.signals.len(), 2);
-    assert_eq!(loaded.scenario.signals[0].window.start, FilmTime::from_secs(42));
-    assert_eq!(loaded.scenario.signals[0].window.end, FilmTime::from_millis(50_500));
+    assert_eq!(
+        loaded.scenario.signals[0].window.start,
+        FilmTime::from_secs(42)
+    );
+    assert_eq!(
+        loaded.scenario.signals[0].window.end,
+        FilmTime::from_millis(50_500)
+    );
 }
 
 #[test]
@@ -52,7 +58,10 @@ fn english_text_falls_back_to_dutch() {
     let loaded = load_scenario(fixtures().join("minimal")).unwrap();
     let scenario = &loaded.scenario;
     assert_eq!(scenario.title.get(Language::English), "Minimal scenario");
-    assert_eq!(scenario.introduction.get(Language::English), scenario.introduction.nl);
+    assert_eq!(
+        scenario.introduction.get(Language::English),
+        scenario.introduction.nl
+    );
 }
 
 #[test]
@@ -61,17 +70,41 @@ fn positions_point_at_items_not_at_file_start() {
     let at = |path: &[PathStep<'_>]| loaded.position(path);
     use PathStep::{Field, Index};
 
-    assert_eq!(at(&[Field("signals"), Index(1)]), Position { line: 24, column: 9 });
-    assert_eq!(at(&[Field("signals"), Index(1), Field("id")]), Position { line: 25, column: 13 });
+    assert_eq!(
+        at(&[Field("signals"), Index(1)]),
+        Position {
+            line: 24,
+            column: 9
+        }
+    );
+    assert_eq!(
+        at(&[Field("signals"), Index(1), Field("id")]),
+        Position {
+            line: 25,
+            column: 13
+        }
+    );
     let window_end = [Field("signals"), Index(1), Field("window"), Field("end")];
-    assert_eq!(at(&window_end), Position { line: 27, column: 33 });
-    assert_eq!(at(&[Field("options")]), Position { line: 2, column: 1 }, "options are not written");
+    assert_eq!(
+        at(&window_end),
+        Position {
+            line: 27,
+            column: 35
+        }
+    );
+    assert_eq!(
+        at(&[Field("options")]),
+        Position { line: 2, column: 1 },
+        "options are not written"
+    );
 }
 
 #[test]
 fn missing_scenario_file_is_not_found() {
     let error = load_scenario(fixtures().join("collection/film-tools")).unwrap_err();
-    assert!(matches!(&error, LoadError::NotFound { path } if path.ends_with("film-tools/scenario.ron")));
+    assert!(
+        matches!(&error, LoadError::NotFound { path } if path.ends_with("film-tools/scenario.ron"))
+    );
 }
 
 #[test]
@@ -82,10 +115,13 @@ fn parse_error_keeps_line_and_column() {
 }
 
 #[test]
-fn choice_feedback_may_be_written_with_or_without_some() {
+fn choice_feedback_accepts_both_option_forms() {
     let plain = parse_scenario(&minimal_with("feedback: (nl: \"Goed.\")")).unwrap();
     let wrapped = parse_scenario(&minimal_with("feedback: Some((nl: \"Goed.\"))")).unwrap();
-    assert_eq!(plain.generic_question.choices[0].feedback, wrapped.generic_question.choices[0].feedback);
+    assert_eq!(
+        plain.generic_question.choices[0].feedback,
+        wrapped.generic_question.choices[0].feedback
+    );
     assert!(plain.generic_question.choices[0].feedback.is_some());
 }
 
@@ -100,9 +136,12 @@ fn minimal_with(choice_field: &str) -> String {
 
 #[test]
 fn load_checked_returns_valid_scenario_with_warnings() {
-    let (loaded, warnings) =
-        load_checked(&fixtures().join("overlapping-windows"), Language::Dutch, &two_minute_film)
-            .expect("warnings leave the scenario usable");
+    let (loaded, warnings) = load_checked(
+        &fixtures().join("overlapping-windows"),
+        Language::Dutch,
+        &two_minute_film,
+    )
+    .expect("warnings leave the scenario usable");
     assert_eq!(loaded.scenario.id, "minimaal");
     assert_eq!(warnings.len(), 1);
     assert_eq!(warnings[0].code, "window-overlap");
@@ -110,8 +149,12 @@ fn load_checked_returns_valid_scenario_with_warnings() {
 
 #[test]
 fn load_checked_rejects_scenario_with_errors() {
-    let problems = load_checked(&fixtures().join("feedback-gap"), Language::Dutch, &two_minute_film)
-        .expect_err("an error makes the scenario unusable");
+    let problems = load_checked(
+        &fixtures().join("feedback-gap"),
+        Language::Dutch,
+        &two_minute_film,
+    )
+    .expect_err("an error makes the scenario unusable");
     assert_eq!(problems.len(), 1);
     assert_eq!(problems[0].code, "feedback-gap");
 }

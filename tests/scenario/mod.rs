@@ -9,12 +9,12 @@ mod parse_properties;
 
 use std::path::{Path, PathBuf};
 
-/// The folder of scenario fixtures, each a folder with `scenario.ron` and its files.
+/// Returns the folder of scenario fixtures, each a folder with `scenario.ron` and its files.
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/scenarios")
 }
 
-/// A film duration probe that reports two minutes for every film.
+/// Reports a duration of two minutes for every film, in place of a GStreamer probe.
 fn two_minute_film(_film: &Path) -> Option<u64> {
     Some(120_000_000_000)
 }

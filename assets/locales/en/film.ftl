@@ -2,7 +2,7 @@
 film-not-found = Film not found: { $path }. Check the path and that the file exists.
 film-not-media = { $path } is not a film herken can play. Choose a video file (for example WebM or MP4).
 film-no-picture = { $path } has no picture, only sound. Choose a file with video.
-film-missing-decoder = Cannot play { $path }: there is no decoder for { $codec }. Install the Debian package { $package } (sudo apt-get install { $package }).
+film-missing-decoder = Cannot play { $path }: GStreamer lacks the { $codec }. Install the Debian package { $package } (sudo apt-get install { $package }).
 film-damaged = { $path } is damaged or incomplete. Copy or download the file again.
 film-timed-out = Opening { $path } took longer than { $seconds } seconds. Try again or choose another file.
 film-pipeline-failed = GStreamer could not play { $path } (element { $element }). See the log for details.

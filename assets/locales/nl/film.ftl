@@ -2,7 +2,7 @@
 film-not-found = Film niet gevonden: { $path }. Controleer het pad en of het bestand bestaat.
 film-not-media = { $path } is geen film die herken kan afspelen. Kies een videobestand (bijvoorbeeld WebM of MP4).
 film-no-picture = { $path } bevat geen beeld, alleen geluid. Kies een bestand met video.
-film-missing-decoder = Kan { $path } niet afspelen: er is geen decoder voor { $codec }. Installeer het Debian-pakket { $package } (sudo apt-get install { $package }).
+film-missing-decoder = Kan { $path } niet afspelen: GStreamer mist de { $codec }. Installeer het Debian-pakket { $package } (sudo apt-get install { $package }).
 film-damaged = { $path } is beschadigd of onvolledig. Kopieer of download het bestand opnieuw.
 film-timed-out = Het openen van { $path } duurde langer dan { $seconds } seconden. Probeer het opnieuw of kies een ander bestand.
 film-pipeline-failed = GStreamer kon { $path } niet afspelen (onderdeel { $element }). Zie het logboek voor details.

@@ -6,7 +6,7 @@ Signals (ids match scenarios/baliemedewerker/scenario.ron):
   work-and-travel-arranged, contact-via-companion.
 Non-signals (moments that look odd but point to nothing):
   impatient-visitor (an older man complains loudly about the wait),
-  limited-dutch (the woman says her Dutch is not good; on its own that means nothing).
+  limited-dutch (the woman tells the clerk her Dutch is not good, which on its own means nothing).
 """
 
 from filmlib.draw import Look
@@ -60,9 +60,8 @@ def camera(x=640, y=360, zoom=1.0):
     return {"cam.x": x, "cam.y": y, "cam.zoom": zoom}
 
 
-# Where hands meet over the counter in the desk set.
+# Point on the counter where the visitor's hand puts down or picks up the passport.
 COUNTER_VISITOR = (640, 462)
-COUNTER_CLERK = (780, 462)
 
 STEPS = [
     # Title card.
@@ -224,13 +223,13 @@ STEPS = [
     Begin("many-registered-at-address"),
     Tween({"screen.rows": 11.9}, 2.5, wait=True),
     Tween({"screen.pointer": (1000, 250)}, 1.0),
-    Tween({"cam.x": 640, "cam.y": 400, "cam.zoom": 1.12}, 2.0),
-    Line("clerk", "Havenstraat twaalf. Daar staan al elf mensen ingeschreven.",
-         "Havenstraat twelve. Eleven people are already registered there."),
+    Tween({"cam.x": 640, "cam.y": 375, "cam.zoom": 1.1}, 2.0),
+    Line("clerk", "Havenstraat twaalf. Met haar erbij staan daar elf mensen ingeschreven.",
+         "Havenstraat twelve. Counting her, eleven people are registered there."),
     Set({"screen.total": 1.0}),
     Tween({"screen.pointer": (1000, 460)}, 1.5),
-    Line("clerk", "Zeven in de afgelopen maand. Op vierenzestig vierkante meter.",
-         "Seven in the past month. In sixty-four square metres."),
+    Line("clerk", "Acht in de afgelopen maand. Op vierenzestig vierkante meter.",
+         "Eight in the past month. In sixty-four square metres."),
     Wait(1.0),
     End("many-registered-at-address"),
     Tween({"fade": 1.0}, 0.5, wait=True),

@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Build herken's demo films, subtitles and signal timings from their storyboards.
 
-    python3 scenarios/film-tools/make_films.py [baliemedewerker|toezichthouder|all]
-    python3 scenarios/film-tools/make_films.py all --check
-    python3 scenarios/film-tools/make_films.py baliemedewerker --still 12.5 --still 40
+    python3 tools/film-tools/make_films.py [baliemedewerker|toezichthouder|all]
+    python3 tools/film-tools/make_films.py all --check
+    python3 tools/film-tools/make_films.py baliemedewerker --still 12.5 --still 40
 
 Each scenario's storyboard lives in `film-tools/<name>/storyboard.py`; the
 outputs (film.webm, film.nl.vtt, film.en.vtt, timings.json) go to
@@ -20,7 +20,7 @@ import sys
 import time
 
 TOOLS_DIR = os.path.dirname(os.path.abspath(__file__))
-SCENARIOS_DIR = os.path.dirname(TOOLS_DIR)
+SCENARIOS_DIR = os.path.join(os.path.dirname(os.path.dirname(TOOLS_DIR)), "scenarios")
 SCENARIOS = ("baliemedewerker", "toezichthouder")
 
 SYSTEM_PYTHON = "/usr/bin/python3"
@@ -32,7 +32,7 @@ except ModuleNotFoundError:
     # pyenv or venv python3 first on PATH would not see it.
     if os.path.exists(SYSTEM_PYTHON) and os.path.realpath(sys.executable) != os.path.realpath(SYSTEM_PYTHON):
         os.execv(SYSTEM_PYTHON, [SYSTEM_PYTHON, *sys.argv])
-    sys.exit("pycairo is missing: install it with `apt-get install python3-cairo` (see scenarios/film-tools/README.md)")
+    sys.exit("pycairo is missing: install it with `apt-get install python3-cairo` (see tools/film-tools/README.md)")
 
 sys.path.insert(0, TOOLS_DIR)
 
@@ -46,8 +46,8 @@ def load(name: str):
 def sync_scenario(name: str, timings: dict, write: bool) -> bool:
     """Bring the windows and clips in scenarios/<name>/scenario.ron in line with `timings`.
 
-    With `write=False` nothing is changed; the return value says whether the file
-    already matched. A missing scenario.ron counts as a match.
+    With `write=False` nothing is changed. Returns True when the file already
+    matched and names every signal and non-signal, or when there is no scenario.ron.
     """
     path = os.path.join(SCENARIOS_DIR, name, "scenario.ron")
     if not os.path.exists(path):

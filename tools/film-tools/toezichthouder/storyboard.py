@@ -192,11 +192,11 @@ STEPS = [
 
     # Storeroom with mattresses.
     Set({"scene": "storeroom", **camera(420, 360, 1.25),
-         **place("owner", 160, 690, gaze=0.8, mood="stern"),
-         **place("inspector", 40, 700, gaze=0.8), **CLIPBOARD, "owner.reach": 0.0}),
+         **place("owner", 210, 690, gaze=0.8, mood="stern"),
+         **place("inspector", 90, 700, gaze=0.8), **CLIPBOARD, "owner.reach": 0.0}),
     Tween({"fade": 0.0}, 0.5, wait=True),
     Begin("sleeping-at-workplace"),
-    Tween({"cam.x": 900, "cam.y": 450, "cam.zoom": 1.3}, 6.0),
+    Tween({"cam.x": 800, "cam.y": 470, "cam.zoom": 1.25}, 6.0),
     Line("inspector", "Hier liggen matrassen. En slaapzakken, een koffer, kleren aan een lijn.",
          "There are mattresses here. And sleeping bags, a suitcase, clothes on a line."),
     Line("inspector", "Slapen hier mensen?", "Do people sleep here?"),

@@ -56,7 +56,7 @@ def trimmed(samples: array.array, threshold: int = 200) -> array.array:
 
 
 def envelope(samples: array.array, fps: float) -> list[float]:
-    """Loudness per video frame, scaled to 0..1, for animating mouths."""
+    """Compute the loudness per video frame, scaled to 0..1, for animating mouths."""
     step = SAMPLE_RATE / fps
     values = []
     index = 0.0

@@ -82,7 +82,7 @@ def text(ctx, x, y, content, size, colour="#222222", bold=False, align="left", a
 
 @dataclass(frozen=True)
 class Look:
-    """How a character looks; colours are hex strings."""
+    """Appearance of a character, with colours as hex strings."""
 
     skin: str = "#e8b894"
     hair: str = "short"  # short, long, bun, ponytail, curly, bald
@@ -111,7 +111,7 @@ class Pose:
     lreach: float = 0.0  # reach of the carrying hand, towards lreach_to
     lreach_to: tuple = (0.0, 0.0)
     walk: float = 0.0
-    carry: float = 0.0  # 0 left arm hangs .. 1 left hand holds something in front of the chest
+    carry: float = 0.0  # 0 arm hangs .. 1 the hand away from the facing side is in front of the chest
     t: float = 0.0
 
 
@@ -152,6 +152,7 @@ def body_points(look: Look, pose: Pose) -> dict:
     if pose.sit:
         rest_right = (pose.x + 40 * s, hip_y - 5 * s)
         rest_left = (pose.x - 30 * s, hip_y - 5 * s)
+
     # The hand on the side a person faces does the reaching; the other one carries.
     rest_front, rest_back = (rest_right, rest_left) if pose.facing >= 0 else (rest_left, rest_right)
     rest_back = _towards(rest_back, (pose.x - pose.facing * 12 * s, shoulder_y + 95 * s), pose.carry)
@@ -326,6 +327,7 @@ def _draw_face(ctx, look, pose, hx, hy, s):
             ctx.set_line_width(2.2 * s)
             ctx.set_source_rgba(*rgb("#333333"))
             ctx.stroke()
+
     # Nose points the way the person faces.
     nose_x = hx + pose.facing * 4 * s + gaze * 3 * s
     line(ctx, nose_x, eye_y + 5 * s, nose_x + pose.facing * 3 * s, eye_y + 14 * s, shade(look.skin, 0.75), 2.5 * s)
@@ -353,7 +355,7 @@ def _draw_face(ctx, look, pose, hx, hy, s):
 
 
 def draw_passport(ctx, x, y, scale=1.0, angle=0.0, open_=False):
-    """A burgundy passport centred on (x, y)."""
+    """Draw a burgundy passport centred on (x, y), closed or open."""
     ctx.save()
     ctx.translate(x, y)
     ctx.rotate(angle)
@@ -399,7 +401,7 @@ def draw_clipboard(ctx, x, y, scale=1.0):
 
 
 def draw_chair(ctx, x, y, colour="#5d7f99", facing=1.0, scale=1.0):
-    """A waiting-room chair with its seat front at (x, y - 105*scale)."""
+    """Draw a waiting-room chair standing at (x, y), its seat about 105*scale above the floor."""
     s = scale
     rect(ctx, x - 38 * s, y - 110 * s, 76 * s, 14 * s, colour)
     back_x = x - facing * 36 * s

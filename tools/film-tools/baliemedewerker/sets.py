@@ -17,7 +17,7 @@ RESIDENTS = [
     ("A. Marin", "12-03-2004", "vandaag"),
     ("I. Stan", "02-08-2001", "27-11-2026"),
     ("M. Lungu", "19-01-1999", "27-11-2026"),
-    ("E. Rusu", "30-06-2003", "27-11-2026"),
+    ("E. Rusu", "30-06-2003", "20-11-2026"),
     ("D. Popa", "14-10-2000", "20-11-2026"),
     ("C. Matei", "08-02-2002", "20-11-2026"),
     ("V. Ionescu", "23-05-1998", "13-11-2026"),
@@ -62,11 +62,13 @@ def hall(ctx, stage):
         line(ctx, x + 145, 100, x + 145, 340, "#8a9aa8", 8)
     rect(ctx, 760, 40, 520, 70, "#1d3557")
     text(ctx, 1020, 88, "Burgerzaken", 40, "#ffffff", bold=True, align="center")
+
     # Ticket machine.
     rounded_rect(ctx, 760, 300, 110, 310, 12, "#d0d4d9")
     rect(ctx, 780, 330, 70, 50, "#2a3a4a")
     text(ctx, 815, 362, "B", 24, "#f1c453", bold=True, align="center")
     rect(ctx, 790, 420, 50, 8, "#555555")
+
     # Number display.
     rounded_rect(ctx, 1420, 150, 330, 150, 10, "#222831")
     number = stage.get("hall.number", "B 213")
@@ -98,10 +100,12 @@ def desk(ctx, stage):
     rect(ctx, 100, 260, 200, 22, "#e76f51")
 
     stage.person(ctx, "clerk")
+
     # Desk top and front panel hide the clerk from the chest down.
     rect(ctx, 560, 470, 760, 26, DESK_TOP)
     rect(ctx, 560, 496, 760, 240, DESK_FRONT)
     rect(ctx, 560, 496, 12, 240, "#d3ccbe")
+
     # Monitor seen from the side, facing the clerk.
     rect(ctx, 1135, 330, 22, 140, "#2b2f36")
     rect(ctx, 1125, 455, 60, 15, "#3a3f47")
@@ -154,8 +158,9 @@ def screen(ctx, stage):
         text(ctx, 480, row_y, born, 21, "#222222")
         text(ctx, 780, row_y, since, 21, "#b3261e" if since != "02-10-2026" and since != "15-08-2026" else "#222222")
     if stage.get("screen.total", 0.0) > 0.5:
-        rounded_rect(ctx, 880, 614, 290, 36, 6, "#b3261e")
-        text(ctx, 1025, 640, "11 personen ingeschreven", 20, "#ffffff", bold=True, align="center")
+        rounded_rect(ctx, 830, 612, 340, 38, 6, "#b3261e")
+        text(ctx, 1000, 639, "11 personen ingeschreven", 20, "#ffffff", bold=True, align="center")
+
     # Mouse pointer.
     px, py = stage.get("screen.pointer", (1000, 500))
     ctx.move_to(px, py)

@@ -74,7 +74,7 @@ class Segment:
 
 
 def ease(x: float) -> float:
-    """Smoothstep easing on 0..1."""
+    """Ease `x` on 0..1 with smoothstep."""
     x = min(1.0, max(0.0, x))
     return x * x * (3 - 2 * x)
 
@@ -129,7 +129,7 @@ class Timeline:
         return State(self, t)
 
     def loudness(self, speaker: str, t: float, fps: float) -> float:
-        """Speech loudness 0..1 of `speaker` at time `t`, used to move the mouth."""
+        """Return the speech loudness 0..1 of `speaker` at time `t`, used to move the mouth."""
         for spoken in self.spoken:
             if spoken.line.speaker == speaker and spoken.start <= t < spoken.start + spoken.duration:
                 index = int((t - spoken.start) * fps)

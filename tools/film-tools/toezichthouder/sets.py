@@ -80,6 +80,7 @@ def street(ctx, stage):
     ellipse(ctx, 745, 470, 6, 6, "#d9b65a")
     rect(ctx, -300, 600, 1900, 400, "#9a9a96")
     rect(ctx, -300, 600, 1900, 14, "#7f7f7a")
+
     # A tree on the pavement.
     rect(ctx, 1190, 330, 26, 290, "#6b4a2e")
     ellipse(ctx, 1203, 300, 90, 110, "#5a8f4e")
@@ -121,12 +122,14 @@ def kitchen(ctx, stage):
         line(ctx, x, 490, x, 620, "#959ea3", 3)
     for x in (700, 820, 940):
         ellipse(ctx, x, 470, 48, 8, "#333333")
+
     # Pots with a little steam.
     rounded_rect(ctx, 672, 410, 60, 58, 6, "#8d969b")
     rounded_rect(ctx, 910, 425, 66, 44, 6, "#6d767b")
     for i in range(3):
         phase = stage.t * 1.3 + i
         ellipse(ctx, 700 + math.sin(phase) * 8, 390 - (phase % 1) * 60 - i * 20, 12, 12, "#ffffff", 0.5)
+
     # Sink and plates on the right.
     rect(ctx, 1080, 462, 160, 12, "#7c868b")
     for i in range(5):
@@ -138,6 +141,7 @@ def corridor(ctx, stage):
     rect(ctx, -300, -200, 2300, 800, "#e4dccb")
     rect(ctx, -300, 600, 2300, 300, "#8c8275")
     line(ctx, -300, 600, 2000, 600, "#6f665b", 4)
+
     # Storeroom door with a bolt and padlock on the corridor side.
     rect(ctx, 500, 230, 200, 372, "#8a5a36")
     rect(ctx, 512, 242, 176, 350, "#9a6a43")
@@ -152,6 +156,7 @@ def corridor(ctx, stage):
     ctx.set_source_rgba(*draw.rgb("#9a9a9a"))
     ctx.stroke()
     rounded_rect(ctx, 459, 416, 28, 26, 4, "#c9a64a")
+
     # Emergency exit blocked by crates.
     rect(ctx, 1330, 220, 200, 382, "#5b7f5b")
     rect(ctx, 1345, 235, 170, 360, "#6b936b")
@@ -168,10 +173,11 @@ def corridor(ctx, stage):
 
 
 def mattress(ctx, x, y, w, colour, sleeping_bag=None):
-    rounded_rect(ctx, x - 4, y + 8, w + 8, 46, 12, "#000000", 0.15)
-    rounded_rect(ctx, x, y, w, 44, 12, colour)
+    rounded_rect(ctx, x - 4, y + 10, w + 8, 62, 12, "#000000", 0.15)
+    rounded_rect(ctx, x, y, w, 60, 12, colour)
+    rect(ctx, x + 6, y + 42, w - 12, 14, draw.shade(colour, 0.85))
     for i in range(1, 6):
-        line(ctx, x + i * w / 6, y + 6, x + i * w / 6, y + 38, draw.shade(colour, 0.88), 2)
+        line(ctx, x + i * w / 6, y + 6, x + i * w / 6, y + 40, draw.shade(colour, 0.88), 2)
     rounded_rect(ctx, x + 12, y - 14, 80, 30, 12, "#fafafa")
     if sleeping_bag:
         rounded_rect(ctx, x + 90, y - 10, w - 110, 40, 16, sleeping_bag)
@@ -184,6 +190,7 @@ def storeroom(ctx, stage):
     line(ctx, -300, 560, 1600, 560, "#655d51", 4)
     rect(ctx, 980, 40, 180, 70, "#6f8aa0")
     rect(ctx, 990, 48, 160, 54, "#a9c9dc")
+
     # Shelves with stock along the back wall.
     for shelf in range(4):
         y = 150 + shelf * 95
@@ -194,6 +201,7 @@ def storeroom(ctx, stage):
             rect(ctx, 332 + i * 45, y - 34, 34, 12, "#f2efe6")
     line(ctx, 325, 120, 325, 560, "#6b5a44", 8)
     line(ctx, 875, 120, 875, 560, "#6b5a44", 8)
+
     # A clothes line with shirts.
     line(ctx, 920, 170, 1260, 190, "#555555", 2)
     for i, colour in enumerate(("#3d6fb0", "#f2f2f2", "#9a4a4a", "#556b2f")):
@@ -204,6 +212,7 @@ def storeroom(ctx, stage):
         ctx.line_to(x + 6, 250 + i * 4)
         ctx.close_path()
         draw.fill(ctx, colour)
+
     # Suitcase, hotplate and three mattresses on the floor.
     rounded_rect(ctx, 1130, 470, 110, 90, 8, "#2f4f6f")
     rect(ctx, 1168, 458, 34, 14, "#1e3347")
@@ -224,6 +233,7 @@ def office(ctx, stage):
     for i in range(5):
         rect(ctx, 900, 185 + i * 20, 200 - (i % 2) * 40, 4, "#9aa0a8")
     people(ctx, stage, ("owner", "inspector"))
+
     # Desk in front of the people, drawer pulled out to show the passports.
     rect(ctx, 380, 470, 560, 24, "#6b4a2e")
     rect(ctx, 400, 494, 520, 140, "#7d5836")
@@ -231,6 +241,7 @@ def office(ctx, stage):
     rect(ctx, 600, 505 + drawer * 30, 200, 50 + drawer * 20, "#8e6a45")
     rect(ctx, 680, 520 + drawer * 50, 40, 8, "#d9b65a")
     if drawer > 0.3:
+        rect(ctx, 606, 496, 188, 40 * drawer, "#3e2a18")
         for i in range(6):
             draw.draw_passport(ctx, 625 + i * 28, 512 + drawer * 6 - (i % 2) * 3, 0.7,
                                angle=-1.5708 + (i % 3 - 1) * 0.1)

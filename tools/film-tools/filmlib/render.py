@@ -25,7 +25,7 @@ TAIL = 2.0  # seconds of picture after the last step
 
 
 class Stage:
-    """What a scene's drawing function gets for one frame: the state, the time and a way to draw the cast."""
+    """Frame context for a scene's drawing function: the state, the time and a way to draw the cast."""
 
     def __init__(self, module, timeline: Timeline, t: float):
         self.module = module
@@ -68,7 +68,7 @@ def build_timeline(module) -> Timeline:
 
 
 def timings(timeline: Timeline, film: str) -> dict:
-    """The signal and non-signal windows with replay clips, in seconds rounded to milliseconds."""
+    """Collect the signal and non-signal windows with replay clips, in seconds rounded to milliseconds."""
 
     def entry(key, window):
         start, end = window["start"], window["end"]
