@@ -16,11 +16,11 @@ use crate::video::{FilmPlayer, FilmTime};
 const SETTLE_FRAMES: u32 = 8;
 
 /// Time to wait after the film frame is ready. The first draw waits for the film shader to
-/// compile, which with a cold shader cache on a software renderer takes longer than
-/// `SETTLE_FRAMES`; the main world cannot see when it is done.
+/// compile, which takes longer than `SETTLE_FRAMES` with a cold shader cache on a software
+/// renderer, and the main world cannot tell when it is done.
 const SETTLE_TIME: Duration = Duration::from_secs(3);
 
-/// What the script does; all off for a person using the player.
+/// The script's steps, all off for a person using the player.
 #[derive(Resource, Clone, Debug, Default)]
 pub struct PlayerScript {
     /// Open the film paused on its first frame.
@@ -37,7 +37,7 @@ pub struct PlayerScript {
     pub time_limit: Option<Duration>,
 }
 
-/// What a script run printed, as one JSON line on standard output.
+/// The report of a script run, printed as one JSON line on standard output.
 #[derive(serde::Serialize)]
 struct ScriptReport {
     /// The time of the frame on screen, in nanoseconds.

@@ -1,4 +1,4 @@
-//! Turns GStreamer's error messages into `FilmError`s that say what is wrong with the file.
+//! Turns GStreamer's error messages into `FilmError`s that name what is wrong with the file.
 
 use std::path::Path;
 

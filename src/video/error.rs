@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use crate::fluent_args;
 use crate::i18n::{Language, tr_args};
 
-/// Why a film cannot be opened or played.
+/// The reason a film cannot be opened or played.
 #[derive(Debug, thiserror::Error)]
 pub enum FilmError {
     /// The file does not exist or cannot be read.

@@ -18,7 +18,7 @@ use crate::scenario::FilmTime;
 /// How long opening a film may take before it is reported as timed out.
 const OPEN_TIMEOUT: Duration = Duration::from_secs(15);
 
-/// How a film is opened.
+/// Options for opening a film.
 #[derive(Clone, Copy, Debug)]
 pub struct FilmOptions {
     /// Whether frames follow the clock.
@@ -50,7 +50,7 @@ impl FilmOptions {
     }
 }
 
-/// What the pipeline reports while a film plays.
+/// An event the pipeline reports while a film plays.
 #[derive(Debug)]
 pub enum FilmEvent {
     /// The film, or the segment being played, reached its end.
@@ -121,10 +121,14 @@ impl Film {
             .property("audio-sink", &audio_sink)
             .build()
             .map_err(|_| pipeline_error("playbin"))?;
-        if options.sound == Sound::Off {
-            // Flags video (1) and deinterlace (512) only: skipping audio saves its decoding.
-            playbin.set_property_from_str("flags", "video+deinterlace");
-        }
+        // No "text" flag: herken draws subtitles itself. No "soft-colorbalance": it would add
+        // an element per frame for a feature herken does not use. Without sound, audio is
+        // not decoded at all.
+        let flags = match options.sound {
+            Sound::System => "audio+video+deinterlace+soft-volume",
+            Sound::Off => "video+deinterlace",
+        };
+        playbin.set_property_from_str("flags", flags);
         let bus = playbin.bus().ok_or_else(|| pipeline_error("bus"))?;
 
         let mut film = Film {
@@ -280,7 +284,7 @@ impl Film {
         self.seek_range(time, None)
     }
 
-    /// Plays from `start` to `end` and then holds the last frame, as for a clip replay.
+    /// Plays from `start` to `end` and then keeps the last frame on screen, as a clip replay does.
     pub fn play_segment(&self, start: FilmTime, end: FilmTime) -> bool {
         let ok = self.seek_range(start, Some(end.max(start)));
         if ok {
@@ -293,11 +297,9 @@ impl Film {
         // No clamping to the duration: some containers state a wrong one, and GStreamer
         // ends a seek past the last frame with EOS anyway.
         self.mailbox.open();
-        let stop_type = if end.is_some() {
-            gst::SeekType::Set
-        } else {
-            gst::SeekType::None
-        };
+        // Stop type `Set` with no time clears the stop of an earlier segment, so a plain seek
+        // after a clip replay plays on to the end of the film.
+        let stop_type = gst::SeekType::Set;
         let stop = end.map(gst::ClockTime::from);
         let result = self.playbin.seek(
             1.0,
@@ -398,13 +400,14 @@ impl Drop for Film {
 }
 
 impl Film {
-    /// Returns the caps of the decoded video as it enters herken's sink, before conversion
-    /// and rotation: the film's own size, frame rate, pixel aspect ratio and format.
+    /// Returns the caps of the decoded video as the decoder produced them, before
+    /// deinterlacing, conversion and rotation: the film's own size, frame rate, pixel aspect
+    /// ratio, interlacing and format.
     pub fn decoded_caps(&self) -> Option<gst::Caps> {
-        let sink = self
+        let pad = self
             .playbin
-            .property::<Option<gst::Element>>("video-sink")?;
-        sink.static_pad("sink")?.current_caps()
+            .emit_by_name::<Option<gst::Pad>>("get-video-pad", &[&0i32])?;
+        pad.current_caps()
     }
 
     /// Returns the video stream's tags, such as its codec and rotation.

@@ -7,7 +7,7 @@ use gstreamer_video::prelude::*;
 
 use crate::scenario::FilmTime;
 
-/// How the planes of a frame are laid out. Every other format is converted to one of
+/// The plane layout of a frame. Every other format is converted to one of
 /// these by GStreamer before it reaches herken.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PlaneLayout {
@@ -244,7 +244,9 @@ mod tests {
     fn bt601_limited_red_converts_to_red() {
         // Y, Cb, Cr of pure red in BT.601 limited range.
         let rgb = yuv_to_rgb([81, 90, 240], ColorMatrix::Bt601, ColorRange::Limited);
-        assert!(rgb[0] >= 253 && rgb[1] <= 2 && rgb[2] <= 2, "{rgb:?}");
+        assert!(rgb[0] >= 253, "{rgb:?}");
+        assert!(rgb[1] <= 2, "{rgb:?}");
+        assert!(rgb[2] <= 2, "{rgb:?}");
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! The handoff of decoded frames from GStreamer's streaming thread to whoever shows them.
+//! The handoff of decoded frames from GStreamer's streaming thread to the code that shows them.
 //!
 //! The streaming thread never waits for the app: in `Latest` mode a new frame replaces one
 //! the app has not taken yet, so a slow renderer drops frames instead of slowing the film
@@ -13,7 +13,7 @@ use crossbeam_channel::{Receiver, SendTimeoutError, Sender};
 
 use super::frame::DecodedFrame;
 
-/// How frames are handed over.
+/// The way frames are handed over.
 pub enum FrameHandoff {
     /// Keep only the newest frame; older untaken frames are dropped.
     Latest(Mutex<Option<Box<DecodedFrame>>>),

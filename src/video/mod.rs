@@ -22,7 +22,8 @@ pub use frame::{ColorMatrix, ColorRange, DecodedFrame, FrameFormat, PlaneLayout,
 pub use pipeline::{Pace, Sound};
 pub use probe::{ProbeReport, film_duration, probe};
 pub use screen::{
-    FilmEnded, FilmFailed, FilmPlayer, FilmQuad, YuvMaterial, letterbox, spawn_film_player,
+    FilmArea, FilmEnded, FilmFailed, FilmPlayer, FilmQuad, YuvMaterial, letterbox,
+    spawn_film_player,
 };
 
 /// Adds the film material and the systems that upload frames and report events.

@@ -1,9 +1,11 @@
 //! Builds the GStreamer pipeline that decodes a film for herken.
 //!
 //! ```text
-//! playbin (uri) ─┬─ video-sink: videoconvert ! deinterlace ! videoflip(auto) ! appsink(I420|NV12)
-//!                └─ audio-sink: autoaudiosink, or fakesink when sound is off
+//! playbin (uri, deinterlacing) ─┬─ video-sink: videoconvert ! videoflip(auto) ! appsink(I420|NV12)
+//!                               └─ audio-sink: autoaudiosink, or fakesink when sound is off
 //! ```
+//! playbin's own deinterlace flag turns interlaced footage into progressive frames before
+//! herken's sink; progressive footage passes through it untouched.
 //! videoconvert passes I420 and NV12 through untouched and converts anything else (10-bit,
 //! RGB, 4:2:2) to I420, so the shader never shows a format it does not understand.
 
@@ -28,7 +30,7 @@ pub enum Pace {
     AsFastAsPossible,
 }
 
-/// Where the sound goes.
+/// The destination of the sound.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Sound {
     /// The system's audio output, or silence with a warning when there is none.
@@ -44,11 +46,11 @@ fn make(factory: &str) -> Result<gst::Element, gst::glib::BoolError> {
 /// Builds the bin that turns decoded video into frames in `mailbox`.
 pub fn build_video_sink(mailbox: Arc<FrameMailbox>, pace: Pace) -> Result<gst::Bin, String> {
     let bin = gst::Bin::with_name("herken-video-sink");
-    let elements = ["videoconvert", "deinterlace", "videoflip"]
+    let elements = ["videoconvert", "videoflip"]
         .into_iter()
         .map(|factory| make(factory).map_err(|_| factory.to_owned()))
         .collect::<Result<Vec<_>, _>>()?;
-    elements[2].set_property_from_str("video-direction", "auto");
+    elements[1].set_property_from_str("video-direction", "auto");
 
     let caps: gst::Caps = VIDEO_CAPS.parse().map_err(|_| "caps".to_owned())?;
     let sample_mailbox = Arc::clone(&mailbox);
@@ -95,7 +97,7 @@ fn deliver(mailbox: &FrameMailbox, sample: &gst::Sample, sink: &gst_app::AppSink
     match DecodedFrame::from_sample(sample) {
         Some(frame) => mailbox.put(frame),
         None => {
-            // Post to the bus, so the one bus handler sees every problem.
+            // Post to the bus, so that one bus handler receives every problem.
             gst::element_warning!(
                 sink,
                 gst::StreamError::Format,

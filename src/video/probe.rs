@@ -1,4 +1,4 @@
-//! `herken probe`: what herken sees in a film, as one JSON object for authors and scripts.
+//! `herken probe`: the facts herken reads from a film, as one JSON object for authors and scripts.
 
 use std::path::Path;
 use std::time::Duration;
@@ -36,7 +36,7 @@ pub struct ProbeReport {
     pub problems: Vec<String>,
 }
 
-/// Opens `path` and describes it; the error says why herken cannot play it.
+/// Opens `path` and describes it. The error gives the reason herken cannot play it.
 pub fn probe(path: &Path, language: Language) -> Result<ProbeReport, FilmError> {
     let options = FilmOptions {
         pace: Pace::AsFastAsPossible,
@@ -124,7 +124,7 @@ fn orientation(tags: &gst::TagList) -> Option<String> {
 }
 
 /// Returns the duration of the film at `path` in nanoseconds, or `None` when it cannot be
-/// opened or states none; the scenario checker uses it to check windows against the film.
+/// opened or states none. The scenario checker uses it to check windows against the film.
 pub fn film_duration(path: &Path) -> Option<u64> {
     let options = FilmOptions {
         pace: Pace::AsFastAsPossible,

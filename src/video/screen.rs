@@ -169,7 +169,7 @@ impl FilmPlayer {
         }
     }
 
-    /// Plays from `start` to `end`, then holds the last frame.
+    /// Plays from `start` to `end`, then keeps the last frame on screen.
     pub fn play_segment(&mut self, start: FilmTime, end: FilmTime) {
         if self.film.play_segment(start, end) {
             self.ended = false;
@@ -329,21 +329,49 @@ fn new_planes(frame: &DecodedFrame, images: &mut Assets<Image>) -> [Handle<Image
     })
 }
 
+/// The part of the window a film may fill, for screens where the film shares the window
+/// with other content. Fractions of the window's width and height, measured from its top
+/// left corner; a film without this component fills the whole window.
+#[derive(Component, Clone, Copy, Debug, PartialEq)]
+pub struct FilmArea {
+    /// Left and top edge, as fractions of the window's width and height.
+    pub min: Vec2,
+    /// Right and bottom edge, as fractions of the window's width and height.
+    pub max: Vec2,
+}
+
+impl FilmArea {
+    /// Returns the area in logical window pixels, measured from the top left corner.
+    pub fn in_window(&self, window_size: Vec2) -> Rect {
+        Rect::from_corners(self.min * window_size, self.max * window_size)
+    }
+}
+
 /// Scales each film quad to the largest size with the film's display aspect ratio that
-/// fits the window, leaving black bars on the other sides.
-fn fit_films_to_window(windows: Query<&Window>, mut players: Query<(&FilmPlayer, &mut Transform)>) {
+/// fits its [`FilmArea`] or else the window, leaving black bars on the other sides.
+fn fit_films_to_window(
+    windows: Query<&Window>,
+    mut players: Query<(&FilmPlayer, Option<&FilmArea>, &mut Transform)>,
+) {
     let Some(window) = windows.iter().next() else {
         return;
     };
     let window_size = Vec2::new(window.width(), window.height());
-    for (player, mut transform) in &mut players {
+    for (player, area, mut transform) in &mut players {
         let Some(format) = player.format else {
             transform.scale = Vec3::ZERO;
             continue;
         };
+        let area = area
+            .map(|area| area.in_window(window_size))
+            .unwrap_or(Rect::from_corners(Vec2::ZERO, window_size));
         let (width, height) = format.display_size();
-        let size = letterbox(Vec2::new(width as f32, height as f32), window_size);
+        let size = letterbox(Vec2::new(width as f32, height as f32), area.size());
         transform.scale = size.extend(1.0);
+        // The 2D camera has its origin in the window's centre with y pointing up.
+        let centre = area.center();
+        transform.translation.x = centre.x - window_size.x / 2.0;
+        transform.translation.y = window_size.y / 2.0 - centre.y;
     }
 }
 
@@ -392,13 +420,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn letterbox_adds_bars_at_the_sides_of_a_wide_window() {
+    fn letterbox_in_wide_window() {
         let size = letterbox(Vec2::new(1280.0, 720.0), Vec2::new(1920.0, 720.0));
         assert_eq!(size, Vec2::new(1280.0, 720.0));
     }
 
     #[test]
-    fn letterbox_adds_bars_above_and_below_in_a_tall_window() {
+    fn letterbox_in_tall_window() {
         let size = letterbox(Vec2::new(1600.0, 900.0), Vec2::new(800.0, 800.0));
         assert_eq!(size, Vec2::new(800.0, 450.0));
     }

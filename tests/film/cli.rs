@@ -31,7 +31,7 @@ fn probe_prints_one_json_object() {
 }
 
 #[test]
-fn probe_of_text_file_exits_one_with_dutch_message() {
+fn probe_rejects_text_file() {
     let output = herken(&["probe"], &fixtures::text_named_mp4(), &[]);
     assert_eq!(output.status.code(), Some(1));
     let message = String::from_utf8_lossy(&output.stderr);

@@ -42,7 +42,7 @@ fn rotation_tag_turns_the_picture() {
 }
 
 #[test]
-fn ten_bit_film_is_converted_to_eight_bit_planes() {
+fn ten_bit_film_becomes_eight_bit() {
     let (_film, frame) = open_first_frame(&fixtures::ten_bit());
     assert_eq!(frame.format.layout, PlaneLayout::I420);
     assert_eq!((frame.format.width, frame.format.height), (320, 240));
@@ -98,4 +98,23 @@ fn probe_names_codec_and_duration() {
     let codec = report.video_codec.expect("codec tag");
     assert!(codec.contains("H.264"), "{codec}");
     assert!(report.problems.is_empty(), "{:?}", report.problems);
+}
+
+#[test]
+fn interlaced_film_is_deinterlaced() {
+    let report = probe(&fixtures::interlaced(), Language::English).expect("probe works");
+    assert!(
+        report
+            .problems
+            .iter()
+            .any(|problem| problem.contains("interlaced")),
+        "{:?}",
+        report.problems
+    );
+    let (_film, frame) = open_first_frame(&fixtures::interlaced());
+    assert_eq!(
+        (frame.format.width, frame.format.height),
+        (320, 240),
+        "full frames"
+    );
 }

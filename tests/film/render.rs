@@ -29,7 +29,7 @@ fn shader_colour_matches_ffmpeg_on_screen() {
 }
 
 #[test]
-fn four_by_three_film_gets_bars_left_and_right() {
+fn four_by_three_film_is_pillarboxed() {
     let path = fixtures::solid_color("0x3264C8", "bt709", "pc", "mkv");
     let shot = play_and_capture(&path, &["--paused"]);
     assert_eq!(shot.report["window_width"], 1280);

@@ -66,7 +66,7 @@ fn seek_shows_the_exact_frame_with_one_keyframe() {
 }
 
 #[test]
-fn pause_keeps_the_frame_on_screen_and_reports_its_time() {
+fn pause_freezes_frame_and_time() {
     let options = FilmOptions {
         pace: Pace::Realtime,
         sound: Sound::Off,
@@ -98,7 +98,7 @@ fn pause_keeps_the_frame_on_screen_and_reports_its_time() {
 }
 
 #[test]
-fn segment_plays_to_its_end_and_holds_the_last_frame() {
+fn segment_stops_at_its_end() {
     let film = Film::open(&fixtures::counter(), inspecting()).expect("open");
     next_frame(&film);
     assert!(film.play_segment(FilmTime::from_millis(2_000), FilmTime::from_millis(2_400)));
@@ -126,8 +126,8 @@ fn segment_plays_to_its_end_and_holds_the_last_frame() {
 
 #[test]
 fn film_without_duration_plays_to_eos_and_replays() {
-    // GStreamer guesses a duration for this WebM, and the guess is too short: only EOS
-    // tells where the film ends.
+    // GStreamer guesses a duration for this WebM, and the guess is too short, so only EOS
+    // marks the end of the film.
     let film = Film::open(&fixtures::webm_without_duration(), inspecting()).expect("open");
     for round in ["first play", "replay"] {
         assert!(film.seek(FilmTime::ZERO), "{round}: seek to start");
@@ -161,4 +161,37 @@ fn seek_past_the_end_ends_cleanly() {
     film.play();
     let event = film.wait_event(Duration::from_secs(10));
     assert!(matches!(event, Some(FilmEvent::Ended)), "got {event:?}");
+}
+
+#[test]
+fn seek_after_segment_plays_to_the_end() {
+    let film = Film::open(&fixtures::counter(), inspecting()).expect("open");
+    next_frame(&film);
+    assert!(film.play_segment(FilmTime::from_millis(1_000), FilmTime::from_millis(1_200)));
+    let first = film.wait_event(Duration::from_secs(10));
+    assert!(
+        matches!(first, Some(FilmEvent::Ended)),
+        "segment ended: {first:?}"
+    );
+
+    assert!(film.seek(FilmTime::from_millis(9_000)));
+    film.play();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let mut last = FilmTime::ZERO;
+    let mut ended = false;
+    while Instant::now() < deadline && !ended {
+        if let Some(frame) = film.take_frame() {
+            last = frame.time;
+        }
+        ended = film
+            .poll_events()
+            .iter()
+            .any(|event| matches!(event, FilmEvent::Ended));
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    assert!(ended, "film ended");
+    assert!(
+        last >= FilmTime::from_millis(9_900),
+        "played past the old stop to {last}"
+    );
 }

@@ -1,4 +1,4 @@
-//! Test films, made with ffmpeg the first time a test asks for them and kept in Cargo's
+//! Test films, made with ffmpeg the first time a test requests them and kept in Cargo's
 //! temporary folder for the next run. Nothing is downloaded.
 
 use std::collections::HashMap;
@@ -55,7 +55,7 @@ fn path_str(path: &Path) -> &str {
     path.to_str().expect("fixture paths are UTF-8")
 }
 
-/// A 1918x1080 H.264 clip with AAC sound, two seconds long.
+/// Returns a 1918x1080 H.264 clip with AAC sound, two seconds long.
 pub fn h264_1918x1080() -> PathBuf {
     cached("h264-1918x1080.mp4", |out| {
         ffmpeg(&[
@@ -82,7 +82,7 @@ pub fn h264_1918x1080() -> PathBuf {
     })
 }
 
-/// A 321x241 VP9 clip without sound, two seconds long.
+/// Returns a 321x241 VP9 clip without sound, two seconds long.
 pub fn vp9_321x241() -> PathBuf {
     cached("vp9-321x241.webm", |out| {
         ffmpeg(&[
@@ -106,7 +106,7 @@ pub fn vp9_321x241() -> PathBuf {
     })
 }
 
-/// A 720x576 clip with pixel aspect ratio 64:45, as wide-screen PAL footage has.
+/// Returns a 720x576 clip with pixel aspect ratio 64:45, as wide-screen PAL footage has.
 pub fn pal_wide() -> PathBuf {
     cached("pal-64-45.mkv", |out| {
         ffmpeg(&[
@@ -127,7 +127,7 @@ pub fn pal_wide() -> PathBuf {
     })
 }
 
-/// A 320x240 H.264 clip tagged to be rotated 270 degrees, as phones record.
+/// Returns a 320x240 H.264 clip tagged to be rotated 270 degrees, as phones record.
 pub fn rotated() -> PathBuf {
     cached("rotated-270.mp4", |out| {
         let plain = folder().join("partial-rotated-plain.mp4");
@@ -159,7 +159,32 @@ pub fn rotated() -> PathBuf {
     })
 }
 
-/// A 10-bit VP9 clip, which GStreamer must convert for the shader.
+/// Returns a one-second clip of interlaced H.264, top field first.
+pub fn interlaced() -> PathBuf {
+    cached("interlaced.mp4", |out| {
+        ffmpeg(&[
+            "-f",
+            "lavfi",
+            "-i",
+            "testsrc=size=320x240:rate=50:duration=1",
+            "-vf",
+            "tinterlace=mode=interleave_top,setfield=tff,format=yuv420p",
+            "-c:v",
+            "libx264",
+            "-preset",
+            "ultrafast",
+            "-flags",
+            "+ilme+ildct",
+            "-x264opts",
+            "tff=1",
+            "-f",
+            "mp4",
+            path_str(out),
+        ])
+    })
+}
+
+/// Returns a 10-bit VP9 clip, which GStreamer must convert for the shader.
 pub fn ten_bit() -> PathBuf {
     cached("ten-bit.webm", |out| {
         ffmpeg(&[
@@ -182,7 +207,7 @@ pub fn ten_bit() -> PathBuf {
     })
 }
 
-/// An Ogg file with sound and no picture.
+/// Returns an Ogg file with sound and no picture.
 pub fn audio_only() -> PathBuf {
     cached("audio-only.ogg", |out| {
         ffmpeg(&[
@@ -199,7 +224,7 @@ pub fn audio_only() -> PathBuf {
     })
 }
 
-/// An MPEG-TS stream whose picture changes from 320x240 to 640x480 after one second.
+/// Returns an MPEG-TS stream whose picture changes from 320x240 to 640x480 after one second.
 pub fn resolution_change() -> PathBuf {
     cached("resolution-change.ts", |out| {
         let parts = [("320x240", "0"), ("640x480", "1")].map(|(size, offset)| {
@@ -227,7 +252,7 @@ pub fn resolution_change() -> PathBuf {
     })
 }
 
-/// A WebM written to a pipe, so its header states no duration.
+/// Returns a WebM written to a pipe, so its header states no duration.
 pub fn webm_without_duration() -> PathBuf {
     cached("no-duration.webm", |out| {
         let output = Command::new("ffmpeg")
@@ -253,7 +278,7 @@ pub fn webm_without_duration() -> PathBuf {
     })
 }
 
-/// A raw H.264 stream without a container, so nothing states its duration.
+/// Returns a raw H.264 stream without a container, so nothing states its duration.
 pub fn h264_elementary_stream() -> PathBuf {
     cached("elementary.h264", |out| {
         ffmpeg(&[
@@ -274,8 +299,8 @@ pub fn h264_elementary_stream() -> PathBuf {
     })
 }
 
-/// Ten seconds at 25 fps with a single keyframe; each frame shows its own index in luma:
-/// the top half is `(n % 16) * 16 + 8` and the bottom half `(n / 16) * 16 + 8`.
+/// Returns ten seconds at 25 fps with a single keyframe, each frame showing its own index
+/// in luma: the top half is `(n % 16) * 16 + 8` and the bottom half `(n / 16) * 16 + 8`.
 pub fn counter() -> PathBuf {
     cached("counter-one-keyframe.mp4", |out| {
         ffmpeg(&[
@@ -312,7 +337,7 @@ pub fn counter_index(top_luma: u8, bottom_luma: u8) -> u64 {
     step(bottom_luma) * 16 + step(top_luma)
 }
 
-/// A solid colour clip, tagged with the given colour matrix and range, in `container`.
+/// Returns a solid colour clip, tagged with the given colour matrix and range, in `container`.
 pub fn solid_color(color: &str, matrix: &str, range: &str, container: &str) -> PathBuf {
     let name = format!("solid-{color}-{matrix}-{range}.{container}");
     cached(&name, |out| {
@@ -377,7 +402,7 @@ pub fn ffmpeg_rgb_at_center(path: &Path, matrix: &str, range: &str) -> [u8; 3] {
     ]
 }
 
-/// The first half of the 1918x1080 clip: an MP4 whose index at the end is cut off.
+/// Returns the first half of the 1918x1080 clip: an MP4 whose index at the end is cut off.
 pub fn truncated() -> PathBuf {
     cached("truncated.mp4", |out| {
         let whole = std::fs::read(h264_1918x1080()).expect("read the whole clip");
@@ -385,7 +410,7 @@ pub fn truncated() -> PathBuf {
     })
 }
 
-/// A text file with a film's extension.
+/// Returns a text file with a film's extension.
 pub fn text_named_mp4() -> PathBuf {
     cached("text.mp4", |out| {
         std::fs::write(out, "Dit is geen film.\n").expect("write text");
