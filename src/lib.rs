@@ -1,10 +1,11 @@
 //! herken: an interactive training-film player in which a learner pauses a film when they
-//! recognise a signal of human trafficking. `main.rs` parses the command line; this crate
-//! holds the app's plugins, the film engine and the scenario rules.
+//! recognise a signal of human trafficking. `main.rs` parses the command line, and this crate
+//! contains the app's plugins, the film engine and the scenario rules.
 
 #![warn(missing_docs)]
 
 pub mod i18n;
+pub mod journey;
 pub mod player;
 pub mod scenario;
 pub mod video;

@@ -8,7 +8,11 @@ use bevy::prelude::*;
 use clap::{Parser, Subcommand};
 
 use herken::i18n::{Language, tr};
+use herken::journey::{
+    JourneyOptions, RunScript, add_journey, bundled_scenarios_folder, parse_script,
+};
 use herken::player::PlayerScript;
+use herken::scenario::{SCENARIO_FILE, load_checked};
 use herken::video::{
     Film, FilmOptions, FilmTime, bench_gst_launch, bench_herken, film_duration, format_figures,
     probe,
@@ -24,6 +28,15 @@ struct Cli {
     #[arg(long, global = true, env = "HERKEN_LANG", value_parser = parse_language)]
     lang: Option<Language>,
 
+    /// Map met scenario's voor de module (folder of scenarios for the module); standaard de
+    /// meegeleverde map scenarios/ (default: the bundled scenarios/ folder).
+    #[arg(long, value_name = "DIR")]
+    scenarios: Option<PathBuf>,
+
+    /// Open de module in volledig scherm (open the module full screen).
+    #[arg(long)]
+    fullscreen: bool,
+
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -32,6 +45,9 @@ struct Cli {
 enum Command {
     /// Speel een film af om hem te controleren (play a film to check it).
     Play(PlayArgs),
+    /// Doorloop een scenario met een script en schrijf het resultaat (drive a scenario with a
+    /// script and write the result): DIR/result.json, DIR/run.json and the screenshots.
+    Run(RunArgs),
     /// Toon als JSON wat herken in een film ziet (print what herken sees in a film, as JSON).
     Probe {
         /// Het filmbestand (the film file).
@@ -85,6 +101,24 @@ struct PlayArgs {
     time_limit: u64,
 }
 
+#[derive(clap::Args)]
+struct RunArgs {
+    /// De scenariomap of het scenario.ron-bestand (the scenario folder or scenario.ron file).
+    scenario: PathBuf,
+    /// Het script: een RON-lijst van stappen, zie docs/scripted-runs.md (the script: a RON
+    /// list of steps, see docs/scripted-runs.md).
+    #[arg(long, value_name = "FILE")]
+    script: PathBuf,
+    /// De map voor result.json, run.json en de schermafbeeldingen; wordt zo nodig gemaakt
+    /// (the folder for result.json, run.json and the screenshots; created if needed).
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
+    /// Stop met een fout als het script dan niet klaar is, in seconden (fail if the script
+    /// has not finished by then, in seconds).
+    #[arg(long, value_name = "SECONDS", default_value_t = 300)]
+    time_limit: u64,
+}
+
 fn parse_language(code: &str) -> Result<Language, String> {
     Language::from_code(code).ok_or_else(|| format!("'{code}': kies nl of en (choose nl or en)"))
 }
@@ -99,7 +133,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let language = cli.lang.unwrap_or_default();
     match cli.command {
-        None => run_default(language),
+        None => run_journey(cli.scenarios, cli.fullscreen, language),
+        Some(Command::Run(args)) => run_script(args, language),
         Some(Command::Play(args)) => run_play(args, language),
         Some(Command::Probe { file }) => run_probe(&file, language),
         Some(Command::Bench { file }) => run_bench(&file, language),
@@ -107,20 +142,70 @@ fn main() -> ExitCode {
     }
 }
 
-/// Opens the bundled sample film until the learner's journey has its own screens.
-fn run_default(language: Language) -> ExitCode {
-    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample/sample.webm");
-    let args = PlayArgs {
-        file: sample,
-        fullscreen: false,
-        paused: false,
-        seek_to: None,
-        pause_at: None,
-        screenshot: None,
-        hide_overlay: false,
-        time_limit: 0,
+/// Opens the learner's journey on the scenarios in `folder`, by default the bundled ones.
+fn run_journey(folder: Option<PathBuf>, fullscreen: bool, language: Language) -> ExitCode {
+    let options = JourneyOptions {
+        scenarios_folder: folder.unwrap_or_else(bundled_scenarios_folder),
+        script: None,
     };
-    run_play(args, language)
+    open_journey(options, fullscreen, language)
+}
+
+/// Drives one scenario with a script; exits non-zero on a bad script, a scenario with
+/// errors, a failed step or the time limit.
+fn run_script(args: RunArgs, language: Language) -> ExitCode {
+    let steps = match parse_script(&args.script) {
+        Ok(steps) => steps,
+        Err(error) => {
+            eprintln!("herken run: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let file = if args.scenario.is_dir() {
+        args.scenario.join(SCENARIO_FILE)
+    } else {
+        args.scenario.clone()
+    };
+    let scenario = match load_checked(&file, language, &film_duration) {
+        Ok((loaded, _warnings)) => loaded,
+        Err(problems) => {
+            for problem in problems {
+                eprintln!("{problem}");
+            }
+            return ExitCode::FAILURE;
+        }
+    };
+    if let Err(error) = std::fs::create_dir_all(&args.out) {
+        eprintln!("herken run: cannot create {}: {error}", args.out.display());
+        return ExitCode::FAILURE;
+    }
+    let script = RunScript {
+        scenario,
+        steps,
+        out: args.out,
+        time_limit: Duration::from_secs(args.time_limit.max(1)),
+    };
+    let options = JourneyOptions {
+        scenarios_folder: bundled_scenarios_folder(),
+        script: Some(script),
+    };
+    open_journey(options, false, language)
+}
+
+fn open_journey(options: JourneyOptions, fullscreen: bool, language: Language) -> ExitCode {
+    let mut app = App::new();
+    app.add_plugins(AppPlugin {
+        window: WindowOptions {
+            title: "herken".to_owned(),
+            fullscreen,
+        },
+        settings: Settings { language },
+    });
+    add_journey(&mut app, options);
+    match app.run() {
+        AppExit::Success => ExitCode::SUCCESS,
+        AppExit::Error(_) => ExitCode::FAILURE,
+    }
 }
 
 fn run_play(args: PlayArgs, language: Language) -> ExitCode {

@@ -62,6 +62,7 @@ const SOURCES: [(Language, &[&str]); 2] = [
             include_str!("../../assets/locales/nl/app.ftl"),
             include_str!("../../assets/locales/nl/film.ftl"),
             include_str!("../../assets/locales/nl/scenario.ftl"),
+            include_str!("../../assets/locales/nl/journey.ftl"),
         ],
     ),
     (
@@ -70,6 +71,7 @@ const SOURCES: [(Language, &[&str]); 2] = [
             include_str!("../../assets/locales/en/app.ftl"),
             include_str!("../../assets/locales/en/film.ftl"),
             include_str!("../../assets/locales/en/scenario.ftl"),
+            include_str!("../../assets/locales/en/journey.ftl"),
         ],
     ),
 ];

@@ -1,0 +1,79 @@
+# The learner's journey: start, introduction, film, question, decision, feedback, how to act.
+journey-language-name = English
+journey-start-title = Recognise signals of human trafficking
+journey-start-intro = You watch a film from your own work. Pause the film as soon as you see or hear something that could point to human trafficking. After the film you see which signals you recognised and which you missed. Allow 20 to 30 minutes.
+journey-start-language = Language:
+journey-start-audience = I work as:
+journey-audience-front-desk = Front-desk clerk
+journey-audience-inspector = Inspector
+journey-start-subtitles = Show subtitles
+journey-start-shortcuts = Single-key shortcuts (Space, Enter, K, Page Down, B, period)
+journey-start-begin = Begin
+journey-start-broken = This scenario cannot start. The scenario check reports:
+journey-start-no-scenarios = No scenarios are available for this role yet.
+journey-start-folder-error = The scenarios folder cannot be read:
+
+journey-intro-what-title = What is human trafficking?
+journey-intro-what = In human trafficking someone is recruited, transported or housed, through coercion, deception or abuse of a vulnerable position, in order to exploit them. That can be sexual exploitation, labour exploitation or forced crime. Crossing a border is not required.
+journey-intro-role-title = Why your role matters
+journey-intro-role = Victims rarely come forward themselves. You see people, papers and workplaces that others do not see. One signal proves little, but signals add up. A suspicion is enough to report; you do not need proof.
+journey-intro-how-title = How the exercise works
+journey-intro-how = Pause the film as soon as you notice something: click or tap the picture, press Space, Enter or K, use the presenter remote (Page Down, B or period) or the Pause button. You then get a question. You only find out after the film whether you were right.
+journey-practice-title = Practise first
+journey-practice-explain = The first 8 seconds of the film play. Pause the film once. This pause does not count.
+journey-practice-playing = Pause the film now.
+journey-practice-done = Well done, that is how it works. Now start the film; from now on your pauses count.
+journey-practice-again = The practice ended without a pause. Try once more.
+journey-practice-play = Play the practice
+journey-film-begin = Start the film
+
+journey-film-pause = Pause
+journey-film-resume = Continue watching
+journey-film-paused-focus = The film stopped because the window was no longer active. This pause does not count.
+journey-subtitles-on = Subtitles on
+journey-subtitles-off = Subtitles off
+journey-question-paused = You paused the film.
+
+journey-decision-intro = The film has ended.
+
+journey-feedback-score = You recognised { $recognised } of the { $total } signals ({ $false_alarms } pauses on no signal)
+journey-feedback-guessing = You paused very often or at a steady rhythm. That looks like guessing: watch the film again and pause only when you really notice something.
+journey-feedback-timeline-help = Below is the film's timeline. A green disc with a tick is a signal you recognised, an orange ring with an exclamation mark a signal you missed. Flags are your pauses; red squares are pauses on no signal. Choose a signal with a click, a tap, or the arrow keys and Enter to see its clip again.
+journey-feedback-recognised = Recognised
+journey-feedback-missed = Missed
+journey-feedback-your-answer = Your answer: { $answer }
+journey-feedback-right-answer = Right answer: { $answer }
+journey-feedback-replay = Replay the clip
+journey-feedback-combinations = Signals add up: 1 + 1 = 2
+journey-feedback-combinations-intro = One signal alone says little. Together they can be enough for a suspicion.
+journey-feedback-combination-seen = You recognised all of these signals.
+journey-feedback-combination-not-seen = You did not recognise all of these signals.
+journey-feedback-next = Next: how to act
+
+journey-act-title = How to act on a suspicion
+journey-act-intro = A suspicion is enough to act. This is how:
+journey-act-note = Write down what you saw and heard: date, time, names and what was said.
+journey-act-no-confront = Do not confront the suspected exploiter.
+journey-act-no-promise = Do not promise the person anything you cannot keep.
+journey-act-discuss = Discuss it with your municipality's coordinator for human trafficking.
+journey-act-report = Report through your municipality's route.
+journey-routes-title = Where to report
+journey-route-acute-when = Acute danger
+journey-route-acute-where = 112
+journey-route-police-when = Suspicion of exploitation
+journey-route-police-where = Police: 0900-8844
+journey-route-labour-when = Labour exploitation
+journey-route-labour-where = Netherlands Labour Authority (Nederlandse Arbeidsinspectie): 0800-5151 (anonymous possible)
+journey-route-anonymous-when = Anonymous tip
+journey-route-anonymous-where = Meld Misdaad Anoniem: 0800-7000
+journey-route-victim-when = Help, shelter and registration of victims
+journey-route-victim-where = CoMensha
+journey-route-internal-when = Inside the municipality
+journey-route-internal-where = Coordinator for human trafficking (aandachtsfunctionaris or ketenregisseur); Zorg- en Veiligheidshuis
+journey-goals-title = What you learned in this module
+journey-goal-recognise = Recognise signals of human trafficking in your daily work.
+journey-goal-what = Know what human trafficking is.
+journey-goal-role = Know that you have an important role in tackling it.
+journey-goal-act = Know how to act once you pick up signals.
+journey-goal-tools = Know which tools and contacts exist to help.
+journey-act-back = Back to the start

@@ -1,0 +1,79 @@
+# The learner's journey: start, introduction, film, question, decision, feedback, how to act.
+journey-language-name = Nederlands
+journey-start-title = Herken signalen van mensenhandel
+journey-start-intro = Je bekijkt een film uit je eigen werk. Zet de film stil zodra je iets ziet of hoort dat kan wijzen op mensenhandel. Na de film zie je welke signalen je hebt herkend en welke je hebt gemist. Reken op 20 tot 30 minuten.
+journey-start-language = Taal:
+journey-start-audience = Ik werk als:
+journey-audience-front-desk = Baliemedewerker
+journey-audience-inspector = Toezichthouder
+journey-start-subtitles = Ondertiteling tonen
+journey-start-shortcuts = Sneltoetsen met één toets (spatie, Enter, K, Page Down, B, punt)
+journey-start-begin = Beginnen
+journey-start-broken = Dit scenario kan niet starten. De scenariocontrole meldt:
+journey-start-no-scenarios = Voor deze functie zijn nog geen scenario's beschikbaar.
+journey-start-folder-error = De map met scenario's kan niet worden gelezen:
+
+journey-intro-what-title = Wat is mensenhandel?
+journey-intro-what = Bij mensenhandel wordt iemand geworven, vervoerd of gehuisvest, onder dwang, bedrog of misbruik van een kwetsbare positie, met als doel uitbuiting. Dat kan seksuele uitbuiting zijn, uitbuiting in arbeid of gedwongen criminaliteit. Een grens over gaan is niet nodig.
+journey-intro-role-title = Waarom jouw rol ertoe doet
+journey-intro-role = Slachtoffers melden zich zelden zelf. Jij ziet mensen, papieren en werkplekken die anderen niet zien. Eén signaal bewijst weinig, maar signalen tellen op. Voor een melding is een vermoeden genoeg; bewijs hoeft niet.
+journey-intro-how-title = Hoe de oefening werkt
+journey-intro-how = Zet de film stil zodra je iets opvalt: klik of tik op het beeld, druk op spatie, Enter of K, gebruik de afstandsbediening (Page Down, B of punt) of de knop Pauzeer. Je krijgt dan een vraag. Of je goed zat, hoor je pas na de film.
+journey-practice-title = Oefen eerst
+journey-practice-explain = De eerste 8 seconden van de film spelen af. Zet de film één keer stil. Deze pauze telt niet mee.
+journey-practice-playing = Zet de film nu stil.
+journey-practice-done = Goed zo, zo werkt het. Start nu de film; vanaf nu tellen je pauzes mee.
+journey-practice-again = De oefening is voorbij zonder pauze. Probeer het nog een keer.
+journey-practice-play = Oefening afspelen
+journey-film-begin = Start de film
+
+journey-film-pause = Pauzeer
+journey-film-resume = Verder kijken
+journey-film-paused-focus = De film staat stil omdat het venster niet meer actief was. Deze pauze telt niet mee.
+journey-subtitles-on = Ondertiteling aan
+journey-subtitles-off = Ondertiteling uit
+journey-question-paused = Je hebt de film stilgezet.
+
+journey-decision-intro = De film is afgelopen.
+
+journey-feedback-score = Je herkende { $recognised } van de { $total } signalen ({ $false_alarms } pauzes zonder signaal)
+journey-feedback-guessing = Je pauzeerde heel vaak of in een vast ritme. Dat lijkt op gokken: kijk de film nog eens en pauzeer alleen als je echt iets ziet.
+journey-feedback-timeline-help = Hieronder staat de tijdlijn van de film. Een groene schijf met vinkje is een signaal dat je herkende, een oranje ring met uitroepteken een signaal dat je miste. Vlaggen zijn je pauzes; rode vierkantjes zijn pauzes zonder signaal. Kies een signaal met een klik, een tik of de pijltjestoetsen en Enter om het fragment opnieuw te zien.
+journey-feedback-recognised = Herkend
+journey-feedback-missed = Gemist
+journey-feedback-your-answer = Jouw antwoord: { $answer }
+journey-feedback-right-answer = Goed antwoord: { $answer }
+journey-feedback-replay = Fragment opnieuw afspelen
+journey-feedback-combinations = Signalen tellen op: 1 + 1 = 2
+journey-feedback-combinations-intro = Eén signaal alleen zegt weinig. Samen kunnen ze genoeg zijn voor een vermoeden.
+journey-feedback-combination-seen = Deze signalen heb je allemaal herkend.
+journey-feedback-combination-not-seen = Niet al deze signalen heb je herkend.
+journey-feedback-next = Verder: hoe handel je?
+
+journey-act-title = Hoe handel je bij een vermoeden?
+journey-act-intro = Een vermoeden is genoeg om te handelen. Zo pak je het aan:
+journey-act-note = Schrijf op wat je zag en hoorde: datum, tijd, namen en wat er gezegd werd.
+journey-act-no-confront = Spreek de vermoedelijke uitbuiter niet aan.
+journey-act-no-promise = Beloof de persoon niets wat je niet kunt waarmaken.
+journey-act-discuss = Bespreek het met de aandachtsfunctionaris of coördinator mensenhandel van je gemeente.
+journey-act-report = Meld via de route van je gemeente.
+journey-routes-title = Meldroutes
+journey-route-acute-when = Acuut gevaar
+journey-route-acute-where = 112
+journey-route-police-when = Vermoeden van uitbuiting
+journey-route-police-where = Politie: 0900-8844
+journey-route-labour-when = Uitbuiting in arbeid
+journey-route-labour-where = Nederlandse Arbeidsinspectie: 0800-5151 (ook anoniem)
+journey-route-anonymous-when = Anonieme tip
+journey-route-anonymous-where = Meld Misdaad Anoniem: 0800-7000
+journey-route-victim-when = Hulp, opvang en registratie van slachtoffers
+journey-route-victim-where = CoMensha
+journey-route-internal-when = Binnen de gemeente
+journey-route-internal-where = Aandachtsfunctionaris of ketenregisseur mensenhandel; Zorg- en Veiligheidshuis
+journey-goals-title = Wat je in deze module hebt geleerd
+journey-goal-recognise = Signalen van mensenhandel herkennen in je dagelijkse werk.
+journey-goal-what = Weten wat mensenhandel is.
+journey-goal-role = Weten dat jij een belangrijke rol hebt in de aanpak.
+journey-goal-act = Weten hoe je handelt als je signalen opvangt.
+journey-goal-tools = Weten welke hulpmiddelen en contacten er zijn.
+journey-act-back = Terug naar het begin
