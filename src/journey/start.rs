@@ -10,7 +10,8 @@ use super::session::SessionStarter;
 use super::style::{self, WARN};
 use super::{Preferences, Screen};
 use crate::Settings;
-use crate::i18n::{Language, tr};
+use crate::fluent_args;
+use crate::i18n::{Language, tr, tr_args};
 use crate::scenario::Audience;
 
 /// The start screen's choices that are not preferences: the audience and the last error.
@@ -142,15 +143,19 @@ fn draw_entry(ui: &mut egui::Ui, entry: &CatalogEntry, language: Language) -> bo
         match &entry.outcome {
             Ok(playable) => {
                 let scenario = &playable.loaded.scenario;
-                let duration = playable
-                    .duration
-                    .map(|duration| duration.to_string())
-                    .unwrap_or_else(|| "?".to_owned());
-                ui.label(
-                    RichText::new(format!("{} ({duration})", scenario.title.get(language)))
-                        .size(20.0)
-                        .strong(),
-                );
+                let title = match playable.duration {
+                    Some(duration) => tr_args(
+                        language,
+                        "journey-start-scenario-with-duration",
+                        &fluent_args![
+                            "title" => scenario.title.get(language).to_owned(),
+                            "minutes" => duration.as_nanos() / 60_000_000_000,
+                            "seconds" => format!("{:02}", duration.as_nanos() / 1_000_000_000 % 60),
+                        ],
+                    ),
+                    None => scenario.title.get(language).to_owned(),
+                };
+                ui.label(RichText::new(title).size(20.0).strong());
                 let label = tr(language, "journey-start-begin");
                 start = style::button(ui, RichText::new(label).size(20.0)).clicked();
             }

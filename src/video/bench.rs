@@ -96,33 +96,43 @@ pub fn bench_herken(path: &Path) -> Result<BenchFigures, FilmError> {
 pub fn bench_gst_launch(path: &Path, frames: u64) -> std::io::Result<BenchFigures> {
     let (cpu_before, _) = cpu_seconds(libc::RUSAGE_CHILDREN);
     let started = Instant::now();
-    let status = Command::new("gst-launch-1.0")
+    let mut child = Command::new("gst-launch-1.0")
         .arg("-q")
         .arg("filesrc")
         .arg(format!("location={}", path.display()))
-        .args([
-            "!",
-            "decodebin",
-            "!",
-            "video/x-raw",
-            "!",
-            "fakesink",
-            "sync=false",
-        ])
-        .status()?;
+        .args(["!", "decodebin", "!", "video/x-raw", "!", "fakesink", "sync=false"])
+        .spawn()?;
+    // A child's ru_maxrss starts from the parent's size at fork, so read the child's own
+    // high-water mark while it runs.
+    let status_file = format!("/proc/{}/status", child.id());
+    let mut peak_kib = 0u64;
+    let status = loop {
+        if let Some(high_water) = read_high_water_kib(&status_file) {
+            peak_kib = peak_kib.max(high_water);
+        }
+        if let Some(status) = child.try_wait()? {
+            break status;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
     if !status.success() {
-        return Err(std::io::Error::other(format!(
-            "gst-launch-1.0 exited with {status}"
-        )));
+        return Err(std::io::Error::other(format!("gst-launch-1.0 exited with {status}")));
     }
     let wall_seconds = started.elapsed().as_secs_f64();
-    let (cpu_after, peak) = cpu_seconds(libc::RUSAGE_CHILDREN);
+    let (cpu_after, _) = cpu_seconds(libc::RUSAGE_CHILDREN);
     Ok(BenchFigures {
         frames,
         wall_seconds,
         cpu_seconds: cpu_after - cpu_before,
-        peak_memory_mib: peak,
+        peak_memory_mib: peak_kib as f64 / 1024.0,
     })
+}
+
+/// Reads `VmHWM`, the peak resident memory in KiB, from a `/proc/PID/status` file.
+fn read_high_water_kib(status_file: &str) -> Option<u64> {
+    let text = std::fs::read_to_string(status_file).ok()?;
+    let line = text.lines().find(|line| line.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }
 
 /// Formats one run's figures as the lines `herken bench` prints.

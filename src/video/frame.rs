@@ -168,6 +168,12 @@ impl DecodedFrame {
         let Ok(source) = self.frame.plane_data(index as u32) else {
             return;
         };
+        if stride == row_bytes && source.len() >= target.len() {
+            // Rows without padding: one copy for the whole plane.
+            let length = target.len();
+            target.copy_from_slice(&source[..length]);
+            return;
+        }
         for (row, chunk) in target.chunks_exact_mut(row_bytes).enumerate() {
             let start = row * stride;
             if let Some(line) = source.get(start..start + row_bytes) {

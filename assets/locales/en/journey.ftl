@@ -8,6 +8,7 @@ journey-audience-front-desk = Front-desk clerk
 journey-audience-inspector = Inspector
 journey-start-subtitles = Show subtitles
 journey-start-shortcuts = Single-key shortcuts (Space, Enter, K, Page Down, B, period)
+journey-start-scenario-with-duration = { $title } ({ $minutes }:{ $seconds } min film)
 journey-start-begin = Begin
 journey-start-broken = This scenario cannot start. The scenario check reports:
 journey-start-no-scenarios = No scenarios are available for this role yet.

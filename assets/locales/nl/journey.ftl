@@ -8,6 +8,7 @@ journey-audience-front-desk = Baliemedewerker
 journey-audience-inspector = Toezichthouder
 journey-start-subtitles = Ondertiteling tonen
 journey-start-shortcuts = Sneltoetsen met één toets (spatie, Enter, K, Page Down, B, punt)
+journey-start-scenario-with-duration = { $title } (film van { $minutes }:{ $seconds } min)
 journey-start-begin = Beginnen
 journey-start-broken = Dit scenario kan niet starten. De scenariocontrole meldt:
 journey-start-no-scenarios = Voor deze functie zijn nog geen scenario's beschikbaar.
