@@ -100,7 +100,15 @@ pub fn bench_gst_launch(path: &Path, frames: u64) -> std::io::Result<BenchFigure
         .arg("-q")
         .arg("filesrc")
         .arg(format!("location={}", path.display()))
-        .args(["!", "decodebin", "!", "video/x-raw", "!", "fakesink", "sync=false"])
+        .args([
+            "!",
+            "decodebin",
+            "!",
+            "video/x-raw",
+            "!",
+            "fakesink",
+            "sync=false",
+        ])
         .spawn()?;
     // A child's ru_maxrss starts from the parent's size at fork, so read the child's own
     // high-water mark while it runs.
@@ -116,7 +124,9 @@ pub fn bench_gst_launch(path: &Path, frames: u64) -> std::io::Result<BenchFigure
         std::thread::sleep(Duration::from_millis(5));
     };
     if !status.success() {
-        return Err(std::io::Error::other(format!("gst-launch-1.0 exited with {status}")));
+        return Err(std::io::Error::other(format!(
+            "gst-launch-1.0 exited with {status}"
+        )));
     }
     let wall_seconds = started.elapsed().as_secs_f64();
     let (cpu_after, _) = cpu_seconds(libc::RUSAGE_CHILDREN);
@@ -143,5 +153,84 @@ pub fn format_figures(label: &str, figures: &BenchFigures) -> String {
         figures.frames_per_second(),
         figures.cpu_per_frame(),
         figures.peak_memory_mib
+    )
+}
+
+/// Threads, open files and resident memory of this process, before and after opening and
+/// closing a film many times.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ReopenFigures {
+    /// How many times the film was opened and closed.
+    pub count: u32,
+    /// Threads before and after.
+    pub threads: (usize, usize),
+    /// Open file descriptors before and after.
+    pub open_files: (usize, usize),
+    /// Resident memory in MiB before and after.
+    pub resident_mib: (f64, f64),
+}
+
+fn process_counts() -> (usize, usize, f64) {
+    let count = |folder: &str| {
+        std::fs::read_dir(folder)
+            .map(|entries| entries.count())
+            .unwrap_or(0)
+    };
+    let resident_kib = std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|text| {
+            let line = text
+                .lines()
+                .find(|line| line.starts_with("VmRSS:"))?
+                .to_owned();
+            line.split_whitespace().nth(1)?.parse::<u64>().ok()
+        })
+        .unwrap_or(0);
+    (
+        count("/proc/self/task"),
+        count("/proc/self/fd"),
+        resident_kib as f64 / 1024.0,
+    )
+}
+
+/// Opens `path`, shows its first frame, plays briefly and closes it, `count` times after a
+/// warm-up of five, measuring what the process holds before and after.
+pub fn bench_reopen(path: &Path, count: u32) -> Result<ReopenFigures, FilmError> {
+    let open_once = || -> Result<(), FilmError> {
+        let film = Film::open(path, super::probe::inspecting_options())?;
+        film.play();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while film.take_frame().is_none() && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        Ok(())
+    };
+    for _ in 0..5 {
+        open_once()?;
+    }
+    let before = process_counts();
+    for _ in 0..count {
+        open_once()?;
+    }
+    let after = process_counts();
+    Ok(ReopenFigures {
+        count,
+        threads: (before.0, after.0),
+        open_files: (before.1, after.1),
+        resident_mib: (before.2, after.2),
+    })
+}
+
+/// Formats the figures of [`bench_reopen`] as `herken bench --reopen` prints them.
+pub fn format_reopen(figures: &ReopenFigures) -> String {
+    format!(
+        "reopen: {}\n  threads: {} -> {}\n  open_files: {} -> {}\n  resident_mib: {:.1} -> {:.1}\n",
+        figures.count,
+        figures.threads.0,
+        figures.threads.1,
+        figures.open_files.0,
+        figures.open_files.1,
+        figures.resident_mib.0,
+        figures.resident_mib.1
     )
 }

@@ -15,7 +15,10 @@ mod time_conversions;
 use bevy::prelude::*;
 
 pub use crate::scenario::FilmTime;
-pub use bench::{BenchFigures, bench_gst_launch, bench_herken, format_figures};
+pub use bench::{
+    BenchFigures, ReopenFigures, bench_gst_launch, bench_herken, bench_reopen, format_figures,
+    format_reopen,
+};
 pub use error::{FilmError, package_for_codec};
 pub use film::{Film, FilmEvent, FilmFacts, FilmOptions};
 pub use frame::{ColorMatrix, ColorRange, DecodedFrame, FrameFormat, PlaneLayout, yuv_to_rgb};

@@ -36,14 +36,19 @@ pub struct ProbeReport {
     pub problems: Vec<String>,
 }
 
-/// Opens `path` and describes it. The error gives the reason herken cannot play it.
-pub fn probe(path: &Path, language: Language) -> Result<ProbeReport, FilmError> {
-    let options = FilmOptions {
+/// Returns the options for reading a film without showing it: no clock, no sound, latest
+/// frame only.
+pub(super) fn inspecting_options() -> FilmOptions {
+    FilmOptions {
         pace: Pace::AsFastAsPossible,
         sound: Sound::Off,
         every_frame: None,
-    };
-    let film = Film::open(path, options)?;
+    }
+}
+
+/// Opens `path` and describes it. The error gives the reason herken cannot play it.
+pub fn probe(path: &Path, language: Language) -> Result<ProbeReport, FilmError> {
+    let film = Film::open(path, inspecting_options())?;
     let first_frame = wait_for_frame(&film);
     let decoded = film
         .decoded_caps()
@@ -126,11 +131,6 @@ fn orientation(tags: &gst::TagList) -> Option<String> {
 /// Returns the duration of the film at `path` in nanoseconds, or `None` when it cannot be
 /// opened or states none. The scenario checker uses it to check windows against the film.
 pub fn film_duration(path: &Path) -> Option<u64> {
-    let options = FilmOptions {
-        pace: Pace::AsFastAsPossible,
-        sound: Sound::Off,
-        every_frame: None,
-    };
-    let film = Film::open(path, options).ok()?;
+    let film = Film::open(path, inspecting_options()).ok()?;
     film.duration().map(|duration| duration.as_nanos())
 }

@@ -1,42 +1,42 @@
-//! Opening and closing films many times leaks no threads or file descriptors.
+//! Opening and closing films many times leaks no threads, file descriptors or memory.
 
-use herken::video::Film;
+use std::process::Command;
 
-use super::{inspecting, next_frame};
 use crate::support::fixtures;
 
-fn count_entries(folder: &str) -> usize {
-    std::fs::read_dir(folder)
-        .map(|entries| entries.count())
-        .unwrap_or(0)
+fn figure(text: &str, name: &str) -> (f64, f64) {
+    let line = text
+        .lines()
+        .find(|line| line.trim_start().starts_with(name))
+        .unwrap_or_else(|| panic!("no {name} line in {text}"));
+    let (_, values) = line.split_once(':').expect("name: before -> after");
+    let (before, after) = values.split_once("->").expect("before -> after");
+    let parse = |value: &str| value.trim().parse::<f64>().expect("a number");
+    (parse(before), parse(after))
 }
 
+// Run in its own process, so that other tests' threads and memory do not count.
 #[test]
 fn opening_and_closing_200_times_stays_flat() {
-    let path = fixtures::vp9_321x241();
-    // Warm up: GStreamer's registry and thread pools are made once per process.
-    for _ in 0..5 {
-        let film = Film::open(&path, inspecting()).expect("open");
-        next_frame(&film);
-    }
-    let threads_before = count_entries("/proc/self/task");
-    let files_before = count_entries("/proc/self/fd");
-
-    for _ in 0..200 {
-        let film = Film::open(&path, inspecting()).expect("open");
-        film.play();
-        next_frame(&film);
-    }
-
-    // Other tests run in parallel threads, so allow their share of the counts.
-    let threads_after = count_entries("/proc/self/task");
-    let files_after = count_entries("/proc/self/fd");
+    let output = Command::new(env!("CARGO_BIN_EXE_herken"))
+        .args(["bench", "--reopen", "200"])
+        .arg(fixtures::vp9_321x241())
+        .output()
+        .expect("run herken bench --reopen");
+    let text = String::from_utf8_lossy(&output.stdout);
     assert!(
-        threads_after <= threads_before + 40,
-        "threads grew from {threads_before} to {threads_after}"
+        output.status.success(),
+        "{text}{}",
+        String::from_utf8_lossy(&output.stderr)
     );
+
+    let (threads_before, threads_after) = figure(&text, "threads");
+    let (files_before, files_after) = figure(&text, "open_files");
+    let (memory_before, memory_after) = figure(&text, "resident_mib");
+    assert!(threads_after <= threads_before + 2.0, "threads: {text}");
+    assert!(files_after <= files_before + 2.0, "open files: {text}");
     assert!(
-        files_after <= files_before + 40,
-        "file descriptors grew from {files_before} to {files_after}"
+        memory_after <= memory_before + 30.0,
+        "resident memory: {text}"
     );
 }

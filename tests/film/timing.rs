@@ -2,17 +2,39 @@
 
 use std::time::{Duration, Instant};
 
-use herken::video::{Film, FilmEvent, FilmOptions, FilmTime, Pace, Sound};
+use herken::video::{DecodedFrame, Film, FilmEvent, FilmOptions, FilmTime, Pace, Sound};
 
 use super::{decode_all, inspecting, next_frame};
 use crate::support::fixtures::{self, COUNTER_FPS, COUNTER_FRAMES, counter_index};
 
 const FRAME_NANOS: u64 = 1_000_000_000 / COUNTER_FPS;
 
-fn shown_index(frame: &herken::video::DecodedFrame) -> u64 {
+fn shown_index(frame: &DecodedFrame) -> u64 {
     let top = frame.luma_at(160, 40).expect("top luma");
     let bottom = frame.luma_at(160, 200).expect("bottom luma");
     counter_index(top, bottom)
+}
+
+/// Takes frames as a screen would until EOS or `limit`; returns whether EOS came and the
+/// last frame taken.
+fn watch_until_end(film: &Film, limit: Duration) -> (bool, Option<DecodedFrame>) {
+    let deadline = Instant::now() + limit;
+    let mut last = None;
+    while Instant::now() < deadline {
+        if let Some(frame) = film.take_frame() {
+            last = Some(frame);
+        }
+        if film
+            .poll_events()
+            .iter()
+            .any(|event| matches!(event, FilmEvent::Ended))
+        {
+            // A frame can arrive between the last take and EOS.
+            return (true, film.take_frame().or(last));
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    (false, last)
 }
 
 #[test]
@@ -102,23 +124,8 @@ fn segment_stops_at_its_end() {
     let film = Film::open(&fixtures::counter(), inspecting()).expect("open");
     next_frame(&film);
     assert!(film.play_segment(FilmTime::from_millis(2_000), FilmTime::from_millis(2_400)));
-    let deadline = Instant::now() + Duration::from_secs(10);
-    let mut last = None;
-    let mut ended = false;
-    while Instant::now() < deadline && !ended {
-        if let Some(frame) = film.take_frame() {
-            last = Some(frame);
-        }
-        ended = film
-            .poll_events()
-            .iter()
-            .any(|event| matches!(event, FilmEvent::Ended));
-        std::thread::sleep(Duration::from_millis(2));
-    }
+    let (ended, last) = watch_until_end(&film, Duration::from_secs(10));
     assert!(ended, "segment ended");
-    if let Some(frame) = film.take_frame() {
-        last = Some(frame);
-    }
     let last = last.expect("segment showed frames");
     assert!(last.time < FilmTime::from_millis(2_400), "stops before B");
     assert!(shown_index(&last) >= 58, "reached the end of the segment");
@@ -132,20 +139,9 @@ fn film_without_duration_plays_to_eos_and_replays() {
     for round in ["first play", "replay"] {
         assert!(film.seek(FilmTime::ZERO), "{round}: seek to start");
         film.play();
-        let mut last = FilmTime::ZERO;
-        let deadline = Instant::now() + Duration::from_secs(20);
-        let mut ended = false;
-        while Instant::now() < deadline && !ended {
-            if let Some(frame) = film.take_frame() {
-                last = frame.time;
-            }
-            ended = film
-                .poll_events()
-                .iter()
-                .any(|event| matches!(event, FilmEvent::Ended));
-            std::thread::sleep(Duration::from_millis(2));
-        }
+        let (ended, last) = watch_until_end(&film, Duration::from_secs(20));
         assert!(ended, "{round}: EOS arrived");
+        let last = last.map(|frame| frame.time).unwrap_or_default();
         assert!(
             last >= FilmTime::from_millis(1_900),
             "{round}: played to {last}"
@@ -176,22 +172,43 @@ fn seek_after_segment_plays_to_the_end() {
 
     assert!(film.seek(FilmTime::from_millis(9_000)));
     film.play();
-    let deadline = Instant::now() + Duration::from_secs(20);
-    let mut last = FilmTime::ZERO;
-    let mut ended = false;
-    while Instant::now() < deadline && !ended {
-        if let Some(frame) = film.take_frame() {
-            last = frame.time;
-        }
-        ended = film
-            .poll_events()
-            .iter()
-            .any(|event| matches!(event, FilmEvent::Ended));
-        std::thread::sleep(Duration::from_millis(2));
-    }
+    let (ended, last) = watch_until_end(&film, Duration::from_secs(20));
     assert!(ended, "film ended");
+    let last = last.map(|frame| frame.time).unwrap_or_default();
     assert!(
         last >= FilmTime::from_millis(9_900),
         "played past the old stop to {last}"
     );
+}
+
+#[test]
+fn slow_screen_drops_frames_and_keeps_pace() {
+    let options = FilmOptions {
+        pace: Pace::Realtime,
+        sound: Sound::Off,
+        every_frame: None,
+    };
+    let film = Film::open(&fixtures::counter(), options).expect("open");
+    next_frame(&film);
+    film.play();
+    let started = Instant::now();
+
+    // A screen that takes a frame only twice a second.
+    std::thread::sleep(Duration::from_millis(500));
+    let first = next_frame(&film);
+    std::thread::sleep(Duration::from_millis(1_000));
+    let second = next_frame(&film);
+    let elapsed = started.elapsed().as_millis() as u64;
+
+    let advanced = (second.time.as_nanos() - first.time.as_nanos()) / 1_000_000;
+    assert!(
+        advanced.abs_diff(1_000) <= 250,
+        "the film advanced {advanced} ms in 1000 ms of wall time"
+    );
+    assert!(
+        second.time.as_nanos() / 1_000_000 <= elapsed + 100,
+        "the film is not ahead of the clock"
+    );
+    let (_delivered, dropped) = film.frame_counts();
+    assert!(dropped >= 20, "untaken frames were dropped: {dropped}");
 }
