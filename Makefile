@@ -3,19 +3,24 @@
 
 CARGO ?= cargo
 
-.PHONY: run test deps test-deps build fmt-check clippy cargo-test film-tools-check
+.PHONY: run test deps test-deps ralph build fmt-check clippy cargo-test film-tools-check
 
 run: deps
 	$(CARGO) build --release
 	$(CARGO) run --release --
 
-test: test-deps fmt-check clippy cargo-test film-tools-check
+test: test-deps ralph fmt-check clippy cargo-test film-tools-check
 
 deps:
 	scripts/install-deps.sh
 
 test-deps:
 	scripts/install-deps.sh --test
+
+# The xAPI tests send statements to Ralph, an LRS from PyPI, installed into a virtual
+# environment under ~/.cache/herken-ralph (quick when already there).
+ralph:
+	scripts/install-ralph.sh >/dev/null
 
 fmt-check:
 	$(CARGO) fmt --check

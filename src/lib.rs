@@ -6,9 +6,13 @@
 
 pub mod i18n;
 pub mod journey;
+pub mod modes;
 pub mod player;
+pub mod results;
 pub mod scenario;
+pub mod settings;
 pub mod video;
+pub mod xapi;
 
 use bevy::prelude::*;
 use bevy::winit::WinitSettings;
@@ -32,12 +36,20 @@ pub enum AppSystems {
     Film,
     /// React to what happened this frame.
     Update,
+    /// Write what happened to the results journal before the next frame.
+    Record,
 }
 
 fn configure_system_sets(app: &mut App) {
     app.configure_sets(
         Update,
-        (AppSystems::Input, AppSystems::Film, AppSystems::Update).chain(),
+        (
+            AppSystems::Input,
+            AppSystems::Film,
+            AppSystems::Update,
+            AppSystems::Record,
+        )
+            .chain(),
     );
 }
 

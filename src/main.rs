@@ -11,12 +11,20 @@ use herken::i18n::{Language, tr};
 use herken::journey::{
     JourneyOptions, RunScript, add_journey, bundled_scenarios_folder, parse_script,
 };
+use herken::modes::{ModeFlags, ModeOptions, add_modes};
 use herken::player::PlayerScript;
-use herken::scenario::{SCENARIO_FILE, load_checked};
-use herken::video::{
-    Film, FilmOptions, FilmTime, bench_gst_launch, bench_herken, film_duration, format_figures,
-    probe,
+use herken::results::commands::{
+    Results, Storage, export_results, find_resumable, open_results, print_summary,
+    send_waiting_statements,
 };
+use herken::results::{Learner, add_results};
+use herken::scenario::{SCENARIO_FILE, load_checked};
+use herken::settings::LearnerIdentifier;
+use herken::video::{
+    Film, FilmOptions, FilmTime, bench_gst_launch, bench_herken, bench_reopen, film_duration,
+    format_figures, format_reopen, probe,
+};
+use herken::xapi::{Xapi, add_xapi};
 use herken::{AppPlugin, Settings, WindowOptions};
 
 /// herken: herken signalen van mensenhandel in een trainingsfilm (recognise signals of
@@ -36,6 +44,40 @@ struct Cli {
     /// Open de module in volledig scherm (open the module full screen).
     #[arg(long)]
     fullscreen: bool,
+
+    /// Map voor sessies, samenvattingen en de xAPI-outbox (folder for sessions, summaries
+    /// and the xAPI outbox); standaard uit de instellingen of de gegevensmap van het
+    /// platform (default: from the settings, or the platform's data folder).
+    #[arg(long, global = true, value_name = "DIR", env = "HERKEN_DATA_DIR")]
+    data_dir: Option<PathBuf>,
+
+    /// Het instellingenbestand (RON) van de organisatie (the organisation's settings file);
+    /// standaard settings.ron in de configuratiemap van het platform (default: settings.ron
+    /// in the platform's configuration folder).
+    #[arg(long, global = true, value_name = "FILE", env = "HERKEN_SETTINGS")]
+    settings: Option<PathBuf>,
+
+    /// Start als kiosk op een aanraakscherm: volledig scherm, terug naar het beginscherm
+    /// na stilstand (start as a touch-screen kiosk: full screen, back to the attract
+    /// screen when idle).
+    #[arg(long, global = true, conflicts_with = "classroom")]
+    kiosk: bool,
+
+    /// Start voor een groep op een projector: volledig scherm, grotere tekst, bediening met
+    /// een presentatieafstandsbediening (start for a group on a projector: full screen,
+    /// larger text, presenter-remote keys).
+    #[arg(long, global = true)]
+    classroom: bool,
+
+    /// Kiosk: seconden zonder aanraking voordat "Ben je er nog?" verschijnt (kiosk: seconds
+    /// without a touch before "Are you still there?" shows); standaard uit de instellingen.
+    #[arg(long, global = true, value_name = "SECONDS")]
+    idle_seconds: Option<f32>,
+
+    /// Kiosk: seconden dat het aftellen duurt (kiosk: seconds the countdown lasts);
+    /// standaard uit de instellingen.
+    #[arg(long, global = true, value_name = "SECONDS")]
+    countdown_seconds: Option<f32>,
 
     #[command(subcommand)]
     command: Option<Command>,
@@ -67,7 +109,38 @@ enum Command {
     Bench {
         /// Het filmbestand (the film file).
         file: PathBuf,
+        /// Open en sluit de film zo vaak en meld threads, open bestanden en geheugen ervoor
+        /// en erna (open and close the film this many times and report threads, open files
+        /// and memory before and after).
+        #[arg(long, value_name = "COUNT")]
+        reopen: Option<u32>,
     },
+    /// Resultaten van afgeronde sessies voor trainers (results of finished sessions, for
+    /// trainers).
+    Results {
+        #[command(subcommand)]
+        command: ResultsCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ResultsCommand {
+    /// Schrijf één regel per afgeronde sessie (write one row per finished session): CSV,
+    /// JSON or both.
+    Export {
+        /// Het CSV-bestand (the CSV file).
+        #[arg(long, value_name = "FILE", required_unless_present = "json")]
+        csv: Option<PathBuf>,
+        /// Het JSON-bestand (the JSON file).
+        #[arg(long, value_name = "FILE")]
+        json: Option<PathBuf>,
+    },
+    /// Toon per scenario hoeveel leerlingen elk signaal zagen (print per scenario how many
+    /// learners caught each signal).
+    Summary,
+    /// Verstuur de wachtende xAPI-statements nu naar de LRS (send the waiting xAPI
+    /// statements to the LRS now).
+    Send,
 }
 
 #[derive(clap::Args)]
@@ -117,7 +190,18 @@ struct RunArgs {
     /// has not finished by then, in seconds).
     #[arg(long, value_name = "SECONDS", default_value_t = 300)]
     time_limit: u64,
+    /// Ga verder met de onafgemaakte sessie van dit scenario in de gegevensmap (go on with
+    /// this scenario's unfinished session in the data folder).
+    #[arg(long)]
+    resume: bool,
+    /// De identificatie van de leerling; alleen als de instellingen daarom vragen (the
+    /// learner's identifier; only when the settings ask for one).
+    #[arg(long, value_name = "ID")]
+    learner: Option<String>,
 }
+
+/// How long a closing app waits for the LRS to take the last statements.
+const EXIT_DRAIN: Duration = Duration::from_secs(5);
 
 fn parse_language(code: &str) -> Result<Language, String> {
     Language::from_code(code).ok_or_else(|| format!("'{code}': kies nl of en (choose nl or en)"))
@@ -132,28 +216,62 @@ fn parse_time(text: &str) -> Result<FilmTime, String> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let language = cli.lang.unwrap_or_default();
+    let modes = ModeFlags {
+        kiosk: cli.kiosk,
+        classroom: cli.classroom,
+        idle_seconds: cli.idle_seconds,
+        countdown_seconds: cli.countdown_seconds,
+    };
+    let storage = Storage {
+        data_dir: cli.data_dir,
+        settings: cli.settings,
+    };
     match cli.command {
-        None => run_journey(cli.scenarios, cli.fullscreen, language),
-        Some(Command::Run(args)) => run_script(args, language),
+        None => run_journey(cli.scenarios, cli.fullscreen, language, &storage, &modes),
+        Some(Command::Run(args)) => run_script(args, language, &storage, &modes),
+        Some(Command::Results { command }) => run_results(command, language, &storage),
         Some(Command::Play(args)) => run_play(args, language),
         Some(Command::Probe { file }) => run_probe(&file, language),
-        Some(Command::Bench { file }) => run_bench(&file, language),
+        Some(Command::Bench { file, reopen: None }) => run_bench(&file, language),
+        Some(Command::Bench {
+            file,
+            reopen: Some(count),
+        }) => run_reopen(&file, count, language),
         Some(Command::Check { paths, json }) => run_check(&paths, json, language),
     }
 }
 
 /// Opens the learner's journey on the scenarios in `folder`, by default the bundled ones.
-fn run_journey(folder: Option<PathBuf>, fullscreen: bool, language: Language) -> ExitCode {
+fn run_journey(
+    folder: Option<PathBuf>,
+    fullscreen: bool,
+    language: Language,
+    storage: &Storage,
+    modes: &ModeFlags,
+) -> ExitCode {
+    let Some(results) = open_results(storage, language) else {
+        return ExitCode::FAILURE;
+    };
     let options = JourneyOptions {
         scenarios_folder: folder.unwrap_or_else(bundled_scenarios_folder),
         script: None,
     };
-    open_journey(options, fullscreen, language)
+    open_journey(options, fullscreen, language, results, modes)
 }
 
 /// Drives one scenario with a script; exits non-zero on a bad script, a scenario with
 /// errors, a failed step or the time limit.
-fn run_script(args: RunArgs, language: Language) -> ExitCode {
+fn run_script(args: RunArgs, language: Language, storage: &Storage, modes: &ModeFlags) -> ExitCode {
+    let Some(mut results) = open_results(storage, language) else {
+        return ExitCode::FAILURE;
+    };
+    if let Some(learner) = args.learner.clone() {
+        if results.settings.learner_identifier != LearnerIdentifier::Ask {
+            eprintln!("{}", tr(language, "results-learner-not-asked"));
+            return ExitCode::FAILURE;
+        }
+        results.learner = Some(learner);
+    }
     let steps = match parse_script(&args.script) {
         Ok(steps) => steps,
         Err(error) => {
@@ -179,20 +297,46 @@ fn run_script(args: RunArgs, language: Language) -> ExitCode {
         eprintln!("herken run: cannot create {}: {error}", args.out.display());
         return ExitCode::FAILURE;
     }
+    let resume = if args.resume {
+        match find_resumable(&results, &scenario, language) {
+            Ok(found) => Some(found),
+            Err(message) => {
+                eprintln!("herken run: {message}");
+                return ExitCode::FAILURE;
+            }
+        }
+    } else {
+        None
+    };
     let script = RunScript {
         scenario,
         steps,
         out: args.out,
         time_limit: Duration::from_secs(args.time_limit.max(1)),
+        resume,
     };
     let options = JourneyOptions {
         scenarios_folder: bundled_scenarios_folder(),
         script: Some(script),
     };
-    open_journey(options, false, language)
+    open_journey(options, false, language, results, modes)
 }
 
-fn open_journey(options: JourneyOptions, fullscreen: bool, language: Language) -> ExitCode {
+fn open_journey(
+    options: JourneyOptions,
+    fullscreen: bool,
+    language: Language,
+    results: Results,
+    modes: &ModeFlags,
+) -> ExitCode {
+    let scripted = options.script.is_some();
+    let modes = match ModeOptions::choose(modes, results.settings.modes.clone(), scripted) {
+        Ok(modes) => modes,
+        Err(message) => {
+            eprintln!("herken: {message}");
+            return ExitCode::FAILURE;
+        }
+    };
     let mut app = App::new();
     app.add_plugins(AppPlugin {
         window: WindowOptions {
@@ -202,7 +346,31 @@ fn open_journey(options: JourneyOptions, fullscreen: bool, language: Language) -
         settings: Settings { language },
     });
     add_journey(&mut app, options);
-    match app.run() {
+    add_modes(&mut app, modes);
+    app.insert_resource(Learner(results.learner.clone()));
+    add_results(&mut app, results.folder.clone());
+    let xapi = match (&results.settings.lrs, &results.folder) {
+        (Some(lrs), Some(folder)) => match Xapi::start(lrs.clone(), folder.root()) {
+            Ok(xapi) => Some(xapi),
+            Err(error) => {
+                error!("xAPI statements are not sent: {error}");
+                None
+            }
+        },
+        _ => None,
+    };
+    add_xapi(&mut app, xapi);
+    let exit = app.run();
+
+    // Statements that cannot go out now stay in the outbox for the next start.
+    if let Some(xapi) = app.world().get_resource::<Xapi>() {
+        match xapi.drain(EXIT_DRAIN) {
+            Some(0) => {}
+            Some(left) => warn!("{left} xAPI statements wait in the outbox for the next start"),
+            None => warn!("the LRS did not answer in time; statements wait in the outbox"),
+        }
+    }
+    match exit {
         AppExit::Success => ExitCode::SUCCESS,
         AppExit::Error(_) => ExitCode::FAILURE,
     }
@@ -246,6 +414,24 @@ fn run_play(args: PlayArgs, language: Language) -> ExitCode {
     }
 }
 
+fn run_results(command: ResultsCommand, language: Language, storage: &Storage) -> ExitCode {
+    let Some(results) = open_results(storage, language) else {
+        return ExitCode::FAILURE;
+    };
+    let succeeded = match command {
+        ResultsCommand::Export { csv, json } => {
+            export_results(&results, csv.as_deref(), json.as_deref(), language)
+        }
+        ResultsCommand::Summary => print_summary(&results, language),
+        ResultsCommand::Send => send_waiting_statements(&results, language),
+    };
+    if succeeded {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
 fn run_check(paths: &[PathBuf], json: bool, language: Language) -> ExitCode {
     let mut out = std::io::stdout().lock();
     if herken::scenario::run_check(paths, json, language, &film_duration, &mut out) {
@@ -262,6 +448,19 @@ fn run_probe(file: &Path, language: Language) -> ExitCode {
                 "{}",
                 serde_json::to_string_pretty(&report).unwrap_or_default()
             );
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("{}", error.user_message(language));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run_reopen(file: &Path, count: u32, language: Language) -> ExitCode {
+    match bench_reopen(file, count) {
+        Ok(figures) => {
+            print!("{}", format_reopen(&figures));
             ExitCode::SUCCESS
         }
         Err(error) => {

@@ -3,5 +3,7 @@
 mod demo;
 mod film;
 mod journey;
+mod modes;
+mod results;
 mod scenario;
 mod support;

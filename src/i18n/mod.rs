@@ -63,6 +63,8 @@ const SOURCES: [(Language, &[&str]); 2] = [
             include_str!("../../assets/locales/nl/film.ftl"),
             include_str!("../../assets/locales/nl/scenario.ftl"),
             include_str!("../../assets/locales/nl/journey.ftl"),
+            include_str!("../../assets/locales/nl/results.ftl"),
+            include_str!("../../assets/locales/nl/modes.ftl"),
         ],
     ),
     (
@@ -72,6 +74,8 @@ const SOURCES: [(Language, &[&str]); 2] = [
             include_str!("../../assets/locales/en/film.ftl"),
             include_str!("../../assets/locales/en/scenario.ftl"),
             include_str!("../../assets/locales/en/journey.ftl"),
+            include_str!("../../assets/locales/en/results.ftl"),
+            include_str!("../../assets/locales/en/modes.ftl"),
         ],
     ),
 ];

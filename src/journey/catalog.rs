@@ -15,20 +15,20 @@ use crate::video::film_duration;
 pub(super) struct CatalogFolder(pub PathBuf);
 
 /// One scenario folder: loaded and checked, or the problems that keep it from being used.
-pub(super) struct CatalogEntry {
+pub(crate) struct CatalogEntry {
     pub folder: PathBuf,
     pub outcome: Result<Playable, Vec<Problem>>,
 }
 
 /// A scenario without errors, with its film's duration when the film could be probed.
-pub(super) struct Playable {
+pub(crate) struct Playable {
     pub loaded: LoadedScenario,
     pub duration: Option<FilmTime>,
 }
 
 /// The scenarios found, in folder-name order, checked in `language`.
 #[derive(Resource)]
-pub(super) struct Catalog {
+pub(crate) struct Catalog {
     pub language: Language,
     pub entries: Vec<CatalogEntry>,
     /// The error from reading the folder itself, if reading failed.

@@ -8,6 +8,7 @@ use super::session::Session;
 use super::style;
 use super::{LearnerAction, Screen};
 use crate::i18n::tr;
+use crate::results::SessionEvent;
 use crate::{AppSystems, Settings};
 
 pub(super) fn plugin(app: &mut App) {
@@ -28,6 +29,7 @@ fn record_decision(
     mut actions: MessageReader<LearnerAction>,
     mut session: ResMut<Session>,
     mut next: ResMut<NextState<Screen>>,
+    mut events: MessageWriter<SessionEvent>,
 ) {
     for action in actions.read() {
         let LearnerAction::Decide(choice) = *action else {
@@ -41,6 +43,9 @@ fn record_decision(
                     result.recognised_count(),
                     session.loaded.scenario.signals.len()
                 );
+                events.write(SessionEvent::Decided {
+                    result: Box::new(result.clone()),
+                });
                 session.result = Some(result);
                 next.set(Screen::Feedback);
             }

@@ -74,6 +74,7 @@ fn open_marker(
     session: Res<Session>,
     mut selection: ResMut<TimelineSelection>,
     mut players: Query<&mut FilmPlayer>,
+    mut events: MessageWriter<crate::results::SessionEvent>,
 ) {
     for action in actions.read() {
         let LearnerAction::OpenMarker(index) = *action else {
@@ -89,6 +90,9 @@ fn open_marker(
             player.play_segment(signal.clip.start, signal.clip.end);
         }
         info!("replaying the clip of signal {}", signal.id);
+        events.write(crate::results::SessionEvent::ClipReplayed {
+            signal_id: signal.id.clone(),
+        });
     }
 }
 

@@ -9,6 +9,7 @@ mod how_to_act;
 mod input;
 mod introduction;
 mod question;
+mod resume_offer;
 mod script;
 mod session;
 mod start;
@@ -22,8 +23,11 @@ use std::path::{Path, PathBuf};
 use bevy::core_pipeline::tonemapping::Tonemapping;
 use bevy::prelude::*;
 
+pub(crate) use catalog::Catalog;
 pub use script::{RunScript, ScriptError, ScriptStep, parse_script};
+pub(crate) use session::Session;
 pub use subtitles::{Cue, cue_at, parse_webvtt};
+pub(crate) use timeline::timeline_point;
 
 /// The screens of the journey, in the order a learner meets them.
 #[derive(States, Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize)]
@@ -93,6 +97,10 @@ pub fn bundled_scenarios_folder() -> PathBuf {
 pub fn add_journey(app: &mut App, options: JourneyOptions) {
     app.init_state::<Screen>();
     app.add_message::<LearnerAction>();
+    // The results plugin reads these; they are registered here too so the journey also
+    // runs without it.
+    app.add_message::<crate::results::SessionEvent>();
+    app.init_resource::<crate::results::Learner>();
     app.init_resource::<Preferences>();
     app.insert_resource(catalog::CatalogFolder(options.scenarios_folder));
     app.add_systems(Startup, spawn_camera);
@@ -101,6 +109,7 @@ pub fn add_journey(app: &mut App, options: JourneyOptions) {
         input::plugin,
         session::plugin,
         start::plugin,
+        resume_offer::plugin,
         introduction::plugin,
         watching::plugin,
         question::plugin,

@@ -10,6 +10,7 @@ use super::session::Session;
 use super::style::{self, QUESTION_PANEL};
 use super::{LearnerAction, Screen};
 use crate::i18n::tr;
+use crate::results::SessionEvent;
 use crate::video::FilmPlayer;
 use crate::{AppSystems, Settings};
 
@@ -36,6 +37,7 @@ fn record_answer(
     mut actions: MessageReader<LearnerAction>,
     mut session: ResMut<Session>,
     mut players: Query<&mut FilmPlayer>,
+    mut events: MessageWriter<SessionEvent>,
 ) {
     for action in actions.read() {
         let LearnerAction::Answer(choice) = *action else {
@@ -47,9 +49,24 @@ fn record_answer(
         match session.judge.record_answer(open.pause, choice) {
             Ok(()) => {
                 info!("answer {choice} recorded for pause {:?}", open.pause);
+                if let Some(answer) = session
+                    .judge
+                    .answers()
+                    .iter()
+                    .find(|a| a.pause == open.pause)
+                {
+                    events.write(SessionEvent::Answered {
+                        pause: open.pause,
+                        question: answer.question.clone(),
+                        choice,
+                        correct: answer.correct,
+                    });
+                }
                 session.question = None;
                 if let Ok(mut player) = players.get_mut(session.player) {
                     player.play();
+                    let at = player.displayed_time().unwrap_or_default();
+                    events.write(SessionEvent::Played { at });
                 }
             }
             Err(error) => warn!("answer {choice} not recorded: {error}"),

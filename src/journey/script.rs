@@ -14,6 +14,8 @@ use super::session::{Session, SessionStarter};
 use super::timeline::{marker_time, timeline_point};
 use super::{LearnerAction, Screen, Scripted};
 use crate::AppSystems;
+use crate::modes::script::{ModeDriver, ModeProgress, ProcessCounts, process_counts};
+use crate::results::{Restored, SessionEvent};
 use crate::scenario::{FilmTime, LoadedScenario};
 use crate::video::FilmPlayer;
 
@@ -47,6 +49,21 @@ pub enum ScriptStep {
     Wait(f32),
     /// Go from the feedback to the "how to act" screen.
     HowToAct,
+    /// Touch the window at `(x, y)`, in logical pixels from the top left corner.
+    Tap(f32, f32),
+    /// Tap the kiosk's exit corner (top right) this many times, quickly.
+    TapCorner(u32),
+    /// Press and release a key by its name, such as `"PageDown"` or `"KeyB"`.
+    Key(String),
+    /// Enter these digits on the kiosk's open PIN pad and press OK.
+    EnterPin(String),
+    /// Wait until this screen shows: a journey screen (`"Feedback"`) or a kiosk overlay
+    /// (`"Attract"`, `"Countdown"`, `"PinPad"`).
+    WaitForScreen(String),
+    /// Start the scenario again from the start screen, as after a kiosk reset.
+    Begin,
+    /// Record this process's memory, threads and open files in `run.json` under a label.
+    Measure(String),
 }
 
 /// A script with the scenario it drives and where its output goes.
@@ -60,6 +77,8 @@ pub struct RunScript {
     pub out: PathBuf,
     /// The run fails when the script has not finished by then.
     pub time_limit: Duration,
+    /// An unfinished session of this scenario to go on with, and its journal file.
+    pub resume: Option<(Restored, PathBuf)>,
 }
 
 /// The reason a script cannot run.
@@ -104,6 +123,14 @@ pub fn parse_script(path: &Path) -> Result<Vec<ScriptStep>, ScriptError> {
         message: error.to_string(),
     })?;
     for step in &steps {
+        if let ScriptStep::Key(name) = step
+            && !crate::modes::script::is_known_key(name)
+        {
+            return Err(ScriptError::Parse {
+                path: path.to_path_buf(),
+                message: format!("Key({name:?}) is not a key herken can press"),
+            });
+        }
         if let ScriptStep::Screenshot(name) = step {
             let plain = Path::new(name)
                 .file_name()
@@ -141,6 +168,16 @@ struct MarkerReport {
 #[derive(Serialize, Default)]
 struct RunReport {
     screenshots: Vec<ShotReport>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    measurements: Vec<Measurement>,
+}
+
+/// The process's counts at a `Measure` step.
+#[derive(Serialize, Debug, Clone)]
+struct Measurement {
+    label: String,
+    #[serde(flatten)]
+    counts: ProcessCounts,
 }
 
 /// The script's progress.
@@ -189,8 +226,24 @@ fn begin_run(
         return;
     }
     runner.begun = true;
-    match starter.begin(runner.script.scenario.clone(), settings.language) {
-        Ok(()) => next.set(Screen::Watching),
+    let scenario = runner.script.scenario.clone();
+    let started = match runner.script.resume.take() {
+        Some((restored, journal)) => {
+            let screen = if restored.film_ended {
+                Screen::Decision
+            } else {
+                Screen::Watching
+            };
+            starter
+                .resume(scenario, settings.language, restored, journal)
+                .map(|()| screen)
+        }
+        None => starter
+            .begin(scenario, settings.language)
+            .map(|()| Screen::Watching),
+    };
+    match started {
+        Ok(screen) => next.set(screen),
         Err(message) => fail(&mut exit, &message),
     }
 }
@@ -220,7 +273,9 @@ fn run_step(
     windows: Query<&Window>,
     question_panel: Res<QuestionPanel>,
     mut actions: MessageWriter<LearnerAction>,
+    mut events: MessageWriter<SessionEvent>,
     mut exit: MessageWriter<AppExit>,
+    mut modes: ModeDriver,
 ) {
     if runner.started.elapsed() > runner.script.time_limit {
         let message = format!(
@@ -233,15 +288,41 @@ fn run_step(
         fail(&mut exit, &message);
         return;
     }
-    let Some(session) = session else {
-        return;
-    };
     if runner.next == usize::MAX {
         return;
     }
+    if let Some(step) = runner.script.steps.get(runner.next).cloned() {
+        let frame = runner.step_frames + 1;
+        let progress = run_sessionless_step(
+            &mut commands,
+            &mut runner,
+            &step,
+            frame,
+            session.is_some(),
+            *screen.get(),
+            &mut modes,
+        );
+        if let Some(progress) = progress {
+            runner.step_frames = frame;
+            advance(&mut runner, &step, progress, &mut exit);
+            return;
+        }
+    }
+    let Some(session) = session else {
+        if runner.next >= runner.script.steps.len() && runner.begun {
+            runner.next = usize::MAX;
+            match finish_run(&runner, None) {
+                Ok(()) => {
+                    exit.write(AppExit::Success);
+                }
+                Err(message) => fail(&mut exit, &message),
+            }
+        }
+        return;
+    };
     let Some(step) = runner.script.steps.get(runner.next).cloned() else {
         runner.next = usize::MAX;
-        match finish_run(&runner, &session) {
+        match finish_run(&runner, Some(&session)) {
             Ok(()) => {
                 exit.write(AppExit::Success);
             }
@@ -262,8 +343,9 @@ fn run_step(
             if screen != Screen::Watching || session.question.is_some() {
                 Progress::Failed(format!("SeekTo({target}) needs the playing film"))
             } else if !sent {
-                if player.displayed_time().is_some() {
+                if let Some(from) = player.displayed_time() {
                     player.seek(*target);
+                    events.write(SessionEvent::Seeked { from, to: *target });
                     runner.step_sent = true;
                 }
                 Progress::Wait
@@ -369,6 +451,15 @@ fn run_step(
                 Progress::Wait
             }
         }
+        ScriptStep::Tap(..)
+        | ScriptStep::TapCorner(_)
+        | ScriptStep::Key(_)
+        | ScriptStep::EnterPin(_)
+        | ScriptStep::WaitForScreen(_)
+        | ScriptStep::Begin
+        | ScriptStep::Measure(_) => {
+            Progress::Failed("this step is handled before the session's steps".into())
+        }
         ScriptStep::Screenshot(name) => {
             let settled =
                 runner.step_frames >= SETTLE_FRAMES && runner.step_started.elapsed() >= SETTLE_TIME;
@@ -412,6 +503,16 @@ fn run_step(
         }
     };
 
+    advance(&mut runner, &step, progress, &mut exit);
+}
+
+/// Moves to the next step when the step is done, or stops the run when it failed.
+fn advance(
+    runner: &mut Runner,
+    step: &ScriptStep,
+    progress: Progress,
+    exit: &mut MessageWriter<AppExit>,
+) {
     match progress {
         Progress::Wait => {}
         Progress::Done => {
@@ -424,8 +525,105 @@ fn run_step(
         Progress::Failed(message) => {
             let message = format!("step {} ({step:?}): {message}", runner.next + 1);
             runner.next = usize::MAX;
-            fail(&mut exit, &message);
+            fail(exit, &message);
         }
+    }
+}
+
+/// Runs the steps that need no open session: the modes' touches, keys and waits,
+/// `Begin`, `Measure`, and `Wait` and `Screenshot` while no session is open (on the
+/// kiosk's attract screen). Returns `None` for a step that needs the session.
+fn run_sessionless_step(
+    commands: &mut Commands,
+    runner: &mut Runner,
+    step: &ScriptStep,
+    frame: u32,
+    has_session: bool,
+    screen: Screen,
+    modes: &mut ModeDriver,
+) -> Option<Progress> {
+    if let Some(progress) = modes.drive(step, frame, screen) {
+        return Some(match progress {
+            ModeProgress::Wait => Progress::Wait,
+            ModeProgress::Done => Progress::Done,
+            ModeProgress::Failed(message) => Progress::Failed(message),
+        });
+    }
+    let progress = match step {
+        ScriptStep::Begin if has_session || screen != Screen::Start => {
+            Progress::Failed(format!("Begin needs the start screen, not {screen:?}"))
+        }
+        ScriptStep::Begin => {
+            runner.begun = false;
+            Progress::Done
+        }
+        ScriptStep::Measure(label) => match process_counts() {
+            Some(counts) => {
+                runner.report.measurements.push(Measurement {
+                    label: label.clone(),
+                    counts,
+                });
+                Progress::Done
+            }
+            None => Progress::Failed("process counts need /proc (Linux)".into()),
+        },
+        ScriptStep::Wait(seconds) if !has_session => {
+            if runner.step_started.elapsed().as_secs_f32() >= *seconds {
+                Progress::Done
+            } else {
+                Progress::Wait
+            }
+        }
+        ScriptStep::Screenshot(name) if !has_session => {
+            screenshot_without_session(commands, runner, name, frame, screen)
+        }
+        _ => return None,
+    };
+    Some(progress)
+}
+
+/// Saves a screenshot while no session is open; its report has the screen only.
+fn screenshot_without_session(
+    commands: &mut Commands,
+    runner: &mut Runner,
+    name: &str,
+    frame: u32,
+    screen: Screen,
+) -> Progress {
+    let saved = runner
+        .screenshot
+        .lock()
+        .ok()
+        .and_then(|mut saved| saved.take());
+    match saved {
+        Some(Ok(())) => Progress::Done,
+        Some(Err(message)) => Progress::Failed(message),
+        None if frame >= SETTLE_FRAMES
+            && runner.step_started.elapsed() >= SETTLE_TIME
+            && !runner.step_sent =>
+        {
+            runner.report.screenshots.push(ShotReport {
+                file: name.to_owned(),
+                screen,
+                displayed_nanos: None,
+                film_rect: None,
+                question_panel: None,
+                markers: Vec::new(),
+            });
+            let path = runner.script.out.join(name);
+            let slot = runner.screenshot.clone();
+            commands.spawn(Screenshot::primary_window()).observe(
+                move |captured: On<ScreenshotCaptured>| {
+                    let saved = save_png(&captured.image, &path);
+                    if let Ok(mut slot) = slot.lock() {
+                        *slot = Some(saved);
+                    }
+                },
+            );
+            runner.step_sent = true;
+            Progress::Wait
+        }
+        None => Progress::Wait,
     }
 }
 
@@ -502,20 +700,23 @@ fn describe_shot(
 }
 
 /// Writes `result.json` (the session's result, or the result so far when the script made
-/// no decision) and `run.json` (what each screenshot showed).
-fn finish_run(runner: &Runner, session: &Session) -> Result<(), String> {
-    let result = session
-        .result
-        .clone()
-        .unwrap_or_else(|| session.judge.finish());
+/// no decision) and `run.json` (what each screenshot showed, and the measurements).
+/// Without an open session at the end, `result.json` is not written.
+fn finish_run(runner: &Runner, session: Option<&Session>) -> Result<(), String> {
     let out = &runner.script.out;
     let write = |name: &str, text: String| {
         let path = out.join(name);
         std::fs::write(&path, text)
             .map_err(|error| format!("cannot write {}: {error}", path.display()))
     };
-    let result = serde_json::to_string_pretty(&result).map_err(|error| error.to_string())?;
-    write("result.json", result)?;
+    if let Some(session) = session {
+        let result = session
+            .result
+            .clone()
+            .unwrap_or_else(|| session.judge.finish());
+        let result = serde_json::to_string_pretty(&result).map_err(|error| error.to_string())?;
+        write("result.json", result)?;
+    }
     let report = serde_json::to_string_pretty(&runner.report).map_err(|error| error.to_string())?;
     write("run.json", report)?;
     info!("scripted run finished; output in {}", out.display());

@@ -4,15 +4,21 @@
 use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use uuid::Uuid;
+
 use super::Screen;
 use super::subtitles::{Cue, parse_webvtt};
 use crate::i18n::Language;
+use crate::results::{Learner, Restored, ResumedFrom, SessionEvent, SessionInfo};
 use crate::scenario::{Ask, FilmTime, Judge, LoadedScenario, PauseId, SessionResult};
 use crate::video::{Film, FilmOptions, FilmPlayer, YuvMaterial, spawn_film_player};
 
 /// The scenario being worked through; it exists from the introduction to the last screen.
 #[derive(Resource)]
-pub(super) struct Session {
+pub(crate) struct Session {
     pub loaded: LoadedScenario,
     pub judge: Judge,
     /// The entity with the [`FilmPlayer`].
@@ -25,11 +31,15 @@ pub(super) struct Session {
     pub paused_by_focus: bool,
     /// The result, once the decision is made.
     pub result: Option<SessionResult>,
+    /// The film time to start from: 0, or the place a resumed session stopped.
+    pub start_at: FilmTime,
+    /// The film time last written to the journal as a position.
+    pub last_position: FilmTime,
 }
 
 /// A pause the learner made whose question is on screen.
 #[derive(Clone, Copy, Debug)]
-pub(super) struct OpenQuestion {
+pub(crate) struct OpenQuestion {
     pub pause: PauseId,
     pub ask: Ask,
 }
@@ -65,12 +75,66 @@ pub(super) struct SessionStarter<'w, 's> {
     meshes: ResMut<'w, Assets<Mesh>>,
     materials: ResMut<'w, Assets<YuvMaterial>>,
     images: ResMut<'w, Assets<Image>>,
+    learner: Res<'w, Learner>,
+    events: MessageWriter<'w, SessionEvent>,
 }
 
 impl SessionStarter<'_, '_> {
-    /// Opens the film of `loaded`, spawns its player (paused) and stores the session.
+    /// Opens the film of `loaded`, spawns its player (paused) and stores a new session.
     /// Returns the film error in `language` when the film cannot be opened.
     pub fn begin(&mut self, loaded: LoadedScenario, language: Language) -> Result<(), String> {
+        let judge = Judge::new(&loaded.scenario);
+        let learner = self.learner.0.clone();
+        let session = self.open(loaded, language, Uuid::new_v4(), judge, learner, None)?;
+        self.commands.insert_resource(session);
+        Ok(())
+    }
+
+    /// Opens the film of `loaded` for a session restored from the journal at `journal`;
+    /// the film goes on where the journal stopped, with an unanswered question open again.
+    pub fn resume(
+        &mut self,
+        loaded: LoadedScenario,
+        language: Language,
+        restored: Restored,
+        journal: PathBuf,
+    ) -> Result<(), String> {
+        for problem in &restored.problems {
+            warn!("resuming session {}: {problem}", restored.session_id);
+        }
+        let from = ResumedFrom {
+            journal,
+            position: restored.position,
+        };
+        let question = restored
+            .open_question
+            .map(|(pause, ask)| OpenQuestion { pause, ask });
+        let mut session = self.open(
+            loaded,
+            language,
+            restored.session_id,
+            restored.judge,
+            restored.learner,
+            Some(from),
+        )?;
+        session.question = question;
+        self.commands.insert_resource(session);
+        info!(
+            "session {} resumed at {}",
+            restored.session_id, restored.position
+        );
+        Ok(())
+    }
+
+    fn open(
+        &mut self,
+        loaded: LoadedScenario,
+        language: Language,
+        id: Uuid,
+        judge: Judge,
+        learner: Option<String>,
+        resumed: Option<ResumedFrom>,
+    ) -> Result<Session, String> {
         let film = Film::open(&loaded.film_path(), FilmOptions::watching()).map_err(|error| {
             error!("{error}");
             error.user_message(language)
@@ -80,6 +144,7 @@ impl SessionStarter<'_, '_> {
             loaded.scenario.id,
             loaded.film_path().display()
         );
+        let film_length = film.duration();
         let player = spawn_film_player(
             &mut self.commands,
             &mut self.meshes,
@@ -87,9 +152,21 @@ impl SessionStarter<'_, '_> {
             &mut self.images,
             film,
         );
+        let start_at = resumed
+            .as_ref()
+            .map_or(FilmTime::ZERO, |from| from.position);
+        self.events.write(SessionEvent::Opened {
+            info: Arc::new(SessionInfo {
+                session_id: id,
+                scenario: loaded.scenario.clone(),
+                mode: judge.mode(),
+                film_length,
+                learner,
+            }),
+            resumed,
+        });
         let subtitles = read_subtitles(&loaded);
-        let judge = Judge::new(&loaded.scenario);
-        self.commands.insert_resource(Session {
+        Ok(Session {
             loaded,
             judge,
             player,
@@ -97,8 +174,9 @@ impl SessionStarter<'_, '_> {
             question: None,
             paused_by_focus: false,
             result: None,
-        });
-        Ok(())
+            start_at,
+            last_position: start_at,
+        })
     }
 }
 

@@ -28,7 +28,9 @@ pub(super) fn plugin(app: &mut App) {
     });
     app.add_systems(
         EguiPrimaryContextPass,
-        draw_start.run_if(in_state(Screen::Start)),
+        // The kiosk's attract screen and its film loop cover the start screen.
+        draw_start
+            .run_if(in_state(Screen::Start).and_then(not(crate::modes::kiosk::attract_shown))),
     );
 }
 

@@ -38,11 +38,14 @@ pub(super) fn plugin(app: &mut App) {
 fn apply_style(
     mut contexts: EguiContexts,
     windows: Query<&Window>,
+    text_scale: Option<Res<crate::modes::TextScale>>,
     mut styled: Local<bool>,
 ) -> Result {
     let context = contexts.ctx_mut()?;
     if let Some(window) = windows.iter().next() {
-        let zoom = (window.height() / REFERENCE_HEIGHT * BASE_ZOOM).clamp(0.8, 4.0);
+        // The classroom mode enlarges everything for reading from the back of a room.
+        let scale = text_scale.map_or(1.0, |scale| scale.0);
+        let zoom = (window.height() / REFERENCE_HEIGHT * BASE_ZOOM * scale).clamp(0.8, 4.0);
         if (context.zoom_factor() - zoom).abs() > 0.01 {
             context.set_zoom_factor(zoom);
         }

@@ -97,7 +97,7 @@ pub(super) fn plugin(app: &mut App) {
 
 /// Returns where a film time lies on the timeline, in logical window pixels from the top
 /// left corner, `lift` pixels above the bar.
-pub(super) fn timeline_point(window: Vec2, length: FilmTime, time: FilmTime, lift: f32) -> Vec2 {
+pub(crate) fn timeline_point(window: Vec2, length: FilmTime, time: FilmTime, lift: f32) -> Vec2 {
     let fraction = (time.as_secs_f64() / length.as_secs_f64().max(0.001)).clamp(0.0, 1.0) as f32;
     let x = window.x * (BAR_LEFT + (BAR_RIGHT - BAR_LEFT) * fraction);
     let y = window.y * BAR_HEIGHT - lift;

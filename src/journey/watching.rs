@@ -12,12 +12,17 @@ use super::style::{self, TEXT};
 use super::subtitles::cue_at;
 use super::{LearnerAction, Preferences, Screen, Scripted};
 use crate::i18n::tr;
+use crate::results::SessionEvent;
 use crate::scenario::{Ask, FilmTime, PauseOrigin};
 use crate::video::{FilmArea, FilmEnded, FilmPlayer};
 use crate::{AppSystems, Settings};
 
 /// How far the arrow keys seek.
 const SEEK_STEP: FilmTime = FilmTime::from_secs(5);
+
+/// How much film plays between two positions in the journal, so a resume after a crash
+/// starts at most this far back.
+const POSITION_STEP: FilmTime = FilmTime::from_secs(5);
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Watching), start_film);
@@ -28,6 +33,7 @@ pub(super) fn plugin(app: &mut App) {
             (
                 pause_for_learner,
                 pause_on_focus_loss,
+                report_position,
                 go_to_decision_at_end,
             )
                 .in_set(AppSystems::Update),
@@ -40,17 +46,17 @@ pub(super) fn plugin(app: &mut App) {
     );
 }
 
-/// Plays the film from the start, filling the window. The stop is set past the end so a
-/// stop left by the practice clip no longer applies.
+/// Plays the film from the start, or from where a resumed session stopped, filling the
+/// window. A resumed session with an open question stays paused on that frame.
 fn start_film(
     mut commands: Commands,
     session: Option<ResMut<Session>>,
     mut players: Query<&mut FilmPlayer>,
+    mut events: MessageWriter<SessionEvent>,
 ) {
     let Some(mut session) = session else {
         return;
     };
-    session.question = None;
     session.paused_by_focus = false;
     commands
         .entity(session.player)
@@ -58,9 +64,33 @@ fn start_film(
         .insert(Visibility::Visible);
     if let Ok(mut player) = players.get_mut(session.player) {
         // A seek clears the stop of the practice segment, so the film plays to its end.
-        player.seek(FilmTime::ZERO);
-        player.play();
+        player.seek(session.start_at);
+        if session.question.is_none() {
+            player.play();
+            events.write(SessionEvent::Played {
+                at: session.start_at,
+            });
+        }
     }
+}
+
+/// Journals the film time every [`POSITION_STEP`] of playing, for resuming after a crash.
+fn report_position(
+    mut session: ResMut<Session>,
+    players: Query<&FilmPlayer>,
+    mut events: MessageWriter<SessionEvent>,
+) {
+    let Ok(player) = players.get(session.player) else {
+        return;
+    };
+    let Some(shown) = player.displayed_time() else {
+        return;
+    };
+    if player.is_paused() || shown < session.last_position.saturating_add(POSITION_STEP) {
+        return;
+    }
+    session.last_position = shown;
+    events.write(SessionEvent::Position { at: shown });
 }
 
 /// Freezes the frame for a learner's pause and opens the question the judge
@@ -70,6 +100,7 @@ fn pause_for_learner(
     mut actions: MessageReader<LearnerAction>,
     mut session: ResMut<Session>,
     mut players: Query<&mut FilmPlayer>,
+    mut events: MessageWriter<SessionEvent>,
 ) {
     let Ok(mut player) = players.get_mut(session.player) else {
         return;
@@ -81,6 +112,8 @@ fn pause_for_learner(
         if session.paused_by_focus {
             session.paused_by_focus = false;
             player.play();
+            let at = player.displayed_time().unwrap_or_default();
+            events.write(SessionEvent::Played { at });
             continue;
         }
         if session.question.is_some() || player.is_paused() || player.has_ended() {
@@ -93,6 +126,7 @@ fn pause_for_learner(
         };
         let outcome = session.judge.record_pause(time, PauseOrigin::Learner);
         info!("learner paused at {time}");
+        events.write(paused_event(&session, outcome.pause));
         if outcome.ask == Ask::Nothing {
             player.play();
         } else {
@@ -104,6 +138,17 @@ fn pause_for_learner(
     }
 }
 
+/// Builds the journal event of a pause the judge has just recorded.
+fn paused_event(session: &Session, pause: crate::scenario::PauseId) -> SessionEvent {
+    let judged = &session.judge.pauses()[pause.0];
+    SessionEvent::Paused {
+        pause,
+        at: judged.time,
+        origin: judged.origin,
+        judgement: judged.judgement,
+    }
+}
+
 /// Pauses when the window loses focus, recorded as not the learner's pause. A scripted
 /// run ignores focus, since a virtual display may never give the window focus.
 fn pause_on_focus_loss(
@@ -111,6 +156,7 @@ fn pause_on_focus_loss(
     mut session: ResMut<Session>,
     mut players: Query<&mut FilmPlayer>,
     scripted: Option<Res<Scripted>>,
+    mut events: MessageWriter<SessionEvent>,
 ) {
     let lost = focus.read().any(|change| !change.focused);
     if !lost || scripted.is_some() || session.question.is_some() || session.paused_by_focus {
@@ -123,7 +169,8 @@ fn pause_on_focus_loss(
         return;
     }
     if let Some(time) = player.pause() {
-        session.judge.record_pause(time, PauseOrigin::FocusLost);
+        let outcome = session.judge.record_pause(time, PauseOrigin::FocusLost);
+        events.write(paused_event(&session, outcome.pause));
         debug!("film paused at {time} because the window lost focus");
     }
     session.paused_by_focus = true;
@@ -136,6 +183,7 @@ fn seek_with_arrows(
     session: Option<Res<Session>>,
     preferences: Res<Preferences>,
     mut players: Query<&mut FilmPlayer>,
+    mut events: MessageWriter<SessionEvent>,
 ) {
     let Some(session) = session else {
         return;
@@ -147,22 +195,31 @@ fn seek_with_arrows(
         return;
     };
     let now = player.displayed_time().unwrap_or_default();
-    if keys.just_pressed(KeyCode::ArrowLeft) {
-        player.seek(now.saturating_sub(SEEK_STEP));
+    let target = if keys.just_pressed(KeyCode::ArrowLeft) {
+        now.saturating_sub(SEEK_STEP)
     } else if keys.just_pressed(KeyCode::ArrowRight)
         && session.loaded.scenario.options.allow_seek_forward
     {
-        player.seek(now.saturating_add(SEEK_STEP));
-    }
+        now.saturating_add(SEEK_STEP)
+    } else {
+        return;
+    };
+    player.seek(target);
+    events.write(SessionEvent::Seeked {
+        from: now,
+        to: target,
+    });
 }
 
 fn go_to_decision_at_end(
     mut ended: MessageReader<FilmEnded>,
     session: Res<Session>,
     mut next: ResMut<NextState<Screen>>,
+    mut events: MessageWriter<SessionEvent>,
 ) {
     if ended.read().any(|end| end.player == session.player) {
         info!("film of {} ended", session.loaded.scenario.id);
+        events.write(SessionEvent::FilmEnded);
         next.set(Screen::Decision);
     }
 }

@@ -14,7 +14,7 @@ mod report;
 mod result;
 mod session;
 #[cfg(test)]
-mod testing;
+pub(crate) mod testing;
 mod text;
 mod time;
 

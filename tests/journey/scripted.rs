@@ -90,6 +90,8 @@ fn run_script(scenario: &str, script: &str) -> Run {
         .arg("--out")
         .arg(&out)
         .args(["--time-limit", "240"])
+        .arg("--data-dir")
+        .arg(folder.path().join("data"))
         .env("DISPLAY", display())
         .env("XDG_RUNTIME_DIR", &runtime)
         .env_remove("WAYLAND_DISPLAY")
