@@ -10,6 +10,8 @@ packages=(
   # Run: GStreamer plugins for the common film formats, and a software Vulkan driver.
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad
   gstreamer1.0-libav gstreamer1.0-alsa gstreamer1.0-tools mesa-vulkan-drivers
+  # Keeps the screen awake while a kiosk or classroom film plays (xdg-screensaver).
+  xdg-utils
 )
 test_packages=(
   # Tests: a virtual display, screenshots, and tools that make and inspect test films.

@@ -96,12 +96,24 @@ pub(super) fn panel_frame(fill: Color32) -> egui::Frame {
 /// Adds a button at least [`TOUCH_TARGET`] high that fills the width it is given.
 pub(super) fn wide_button(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>) -> egui::Response {
     let width = ui.available_width();
-    ui.add(egui::Button::new(text).min_size(egui::vec2(width, TOUCH_TARGET)))
+    let response = ui.add(egui::Button::new(text).min_size(egui::vec2(width, TOUCH_TARGET)));
+    reveal_when_focused(ui, &response);
+    response
 }
 
 /// Adds a button at least [`TOUCH_TARGET`] square.
 pub(super) fn button(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>) -> egui::Response {
-    ui.add(egui::Button::new(text).min_size(egui::vec2(TOUCH_TARGET, TOUCH_TARGET)))
+    let response = ui.add(egui::Button::new(text).min_size(egui::vec2(TOUCH_TARGET, TOUCH_TARGET)));
+    reveal_when_focused(ui, &response);
+    response
+}
+
+/// Scrolls a widget that just got keyboard focus into view, so the focus ring of a
+/// button below the fold of a long screen is visible.
+fn reveal_when_focused(ui: &egui::Ui, response: &egui::Response) {
+    if response.gained_focus() {
+        ui.scroll_to_rect(response.rect, None);
+    }
 }
 
 /// Adds a heading in a larger size.
