@@ -191,7 +191,7 @@ struct Runner {
     step_frames: u32,
     step_sent: bool,
     /// Set by the screenshot observer: `Some(Ok)` once saved.
-    screenshot: Arc<Mutex<Option<Result<(), String>>>>,
+    screenshot: ScreenshotSlot,
     report: RunReport,
 }
 
@@ -485,15 +485,10 @@ fn run_step(
                         &question_panel,
                     );
                     runner.report.screenshots.push(report);
-                    let path = runner.script.out.join(name);
-                    let slot = runner.screenshot.clone();
-                    commands.spawn(Screenshot::primary_window()).observe(
-                        move |captured: On<ScreenshotCaptured>| {
-                            let saved = save_png(&captured.image, &path);
-                            if let Ok(mut slot) = slot.lock() {
-                                *slot = Some(saved);
-                            }
-                        },
+                    spawn_screenshot(
+                        &mut commands,
+                        runner.script.out.join(name),
+                        &runner.screenshot,
                     );
                     runner.step_sent = true;
                     Progress::Wait
@@ -610,21 +605,28 @@ fn screenshot_without_session(
                 question_panel: None,
                 markers: Vec::new(),
             });
-            let path = runner.script.out.join(name);
-            let slot = runner.screenshot.clone();
-            commands.spawn(Screenshot::primary_window()).observe(
-                move |captured: On<ScreenshotCaptured>| {
-                    let saved = save_png(&captured.image, &path);
-                    if let Ok(mut slot) = slot.lock() {
-                        *slot = Some(saved);
-                    }
-                },
-            );
+            spawn_screenshot(commands, runner.script.out.join(name), &runner.screenshot);
             runner.step_sent = true;
             Progress::Wait
         }
         None => Progress::Wait,
     }
+}
+
+/// The outcome of the screenshot in flight: `None` until it is saved or has failed.
+type ScreenshotSlot = Arc<Mutex<Option<Result<(), String>>>>;
+
+/// Captures the window and saves it to `path`; the outcome lands in `slot`.
+fn spawn_screenshot(commands: &mut Commands, path: PathBuf, slot: &ScreenshotSlot) {
+    let slot = slot.clone();
+    commands.spawn(Screenshot::primary_window()).observe(
+        move |captured: On<ScreenshotCaptured>| {
+            let saved = save_png(&captured.image, &path);
+            if let Ok(mut slot) = slot.lock() {
+                *slot = Some(saved);
+            }
+        },
+    );
 }
 
 fn save_png(image: &Image, path: &Path) -> Result<(), String> {
