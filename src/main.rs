@@ -17,7 +17,7 @@ use herken::results::commands::{
     Results, Storage, export_results, find_resumable, open_results, print_summary,
     send_waiting_statements,
 };
-use herken::results::{Learner, add_results};
+use herken::results::{Learner, RecordingProblem, add_results};
 use herken::scenario::{SCENARIO_FILE, load_checked};
 use herken::settings::LearnerIdentifier;
 use herken::video::{
@@ -349,6 +349,10 @@ fn open_journey(
     add_modes(&mut app, modes);
     app.insert_resource(Learner(results.learner.clone()));
     add_results(&mut app, results.folder.clone());
+    // Without a data folder nothing is kept; the screens say so for the whole session.
+    if let Some(error) = &results.folder_error {
+        app.insert_resource(RecordingProblem(Some(error.clone())));
+    }
     let xapi = match (&results.settings.lrs, &results.folder) {
         (Some(lrs), Some(folder)) => match Xapi::start(lrs.clone(), folder.root()) {
             Ok(xapi) => Some(xapi),

@@ -9,6 +9,7 @@ mod how_to_act;
 mod input;
 mod introduction;
 mod question;
+mod recording_banner;
 mod resume_offer;
 mod script;
 mod session;
@@ -110,6 +111,7 @@ pub fn add_journey(app: &mut App, options: JourneyOptions) {
         session::plugin,
         start::plugin,
         resume_offer::plugin,
+        recording_banner::plugin,
         introduction::plugin,
         watching::plugin,
         question::plugin,

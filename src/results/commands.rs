@@ -29,6 +29,8 @@ pub struct Results {
     pub settings: OrganisationSettings,
     /// The data folder; `None` when it cannot be used, so sessions run without a journal.
     pub folder: Option<DataFolder>,
+    /// Why the data folder cannot be used, for the screens to show.
+    pub folder_error: Option<String>,
     /// The learner's identifier for new sessions.
     pub learner: Option<String>,
 }
@@ -51,30 +53,30 @@ pub fn open_results(storage: &Storage, language: Language) -> Option<Results> {
             return None;
         }
     };
-    let folder = match resolve_data_dir(storage.data_dir.as_deref(), &settings) {
+    let (folder, folder_error) = match resolve_data_dir(storage.data_dir.as_deref(), &settings) {
         Some(root) => match DataFolder::open(&root) {
-            Ok(folder) => Some(folder),
+            Ok(folder) => (Some(folder), None),
             Err(error) => {
                 bevy::log::error!("data folder not usable: {error}");
-                eprintln!(
-                    "{}",
-                    tr_args(
-                        language,
-                        "results-data-dir-failed",
-                        &fluent_args!["error" => error.to_string()]
-                    )
+                let message = tr_args(
+                    language,
+                    "results-data-dir-failed",
+                    &fluent_args!["error" => error.to_string()],
                 );
-                None
+                eprintln!("{message}");
+                (None, Some(message))
             }
         },
         None => {
-            eprintln!("{}", tr(language, "results-data-dir-unknown"));
-            None
+            let message = tr(language, "results-data-dir-unknown");
+            eprintln!("{message}");
+            (None, Some(message))
         }
     };
     Some(Results {
         settings,
         folder,
+        folder_error,
         learner: None,
     })
 }

@@ -85,3 +85,4 @@ journey-resume-discard = Start again
 journey-resume-close = Close
 journey-resume-failed = This session cannot be resumed ({ $file }). Start again; your earlier answers stay stored in that file.
 journey-resume-discard-failed = Cannot update { $file }. Check that the results folder is writable.
+journey-recording-problem = Your answers cannot be saved, so this session does not count as followed. Tell your trainer or administrator; the cause is below.

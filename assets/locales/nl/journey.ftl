@@ -85,3 +85,4 @@ journey-resume-discard = Opnieuw beginnen
 journey-resume-close = Sluiten
 journey-resume-failed = Deze sessie kan niet worden hervat ({ $file }). Begin opnieuw; je eerdere antwoorden blijven bewaard in dat bestand.
 journey-resume-discard-failed = Kan { $file } niet bijwerken. Controleer of de map met resultaten beschrijfbaar is.
+journey-recording-problem = Je antwoorden kunnen niet worden opgeslagen, dus deze sessie telt niet als gevolgd. Meld dit aan je trainer of beheerder; de oorzaak staat hieronder.
