@@ -348,6 +348,11 @@ fn open_journey(
     add_journey(&mut app, options);
     add_modes(&mut app, modes);
     app.insert_resource(Learner(results.learner.clone()));
+    // The settings ask for an identifier that the command line did not give: the start
+    // screen asks each learner for it.
+    if results.settings.learner_identifier == LearnerIdentifier::Ask && results.learner.is_none() {
+        app.insert_resource(herken::journey::LearnerPrompt::default());
+    }
     add_results(&mut app, results.folder.clone());
     // Without a data folder nothing is kept; the screens say so for the whole session.
     if let Some(error) = &results.folder_error {

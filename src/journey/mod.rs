@@ -27,6 +27,7 @@ use bevy::prelude::*;
 pub(crate) use catalog::Catalog;
 pub use script::{RunScript, ScriptError, ScriptStep, parse_script};
 pub(crate) use session::Session;
+pub use start::LearnerPrompt;
 pub use subtitles::{Cue, cue_at, parse_webvtt};
 pub(crate) use timeline::timeline_point;
 

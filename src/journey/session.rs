@@ -83,8 +83,18 @@ impl SessionStarter<'_, '_> {
     /// Opens the film of `loaded`, spawns its player (paused) and stores a new session.
     /// Returns the film error in `language` when the film cannot be opened.
     pub fn begin(&mut self, loaded: LoadedScenario, language: Language) -> Result<(), String> {
-        let judge = Judge::new(&loaded.scenario);
         let learner = self.learner.0.clone();
+        self.begin_as(loaded, language, learner)
+    }
+
+    /// Like [`Self::begin`], for the learner with this identifier.
+    pub fn begin_as(
+        &mut self,
+        loaded: LoadedScenario,
+        language: Language,
+        learner: Option<String>,
+    ) -> Result<(), String> {
+        let judge = Judge::new(&loaded.scenario);
         let session = self.open(loaded, language, Uuid::new_v4(), judge, learner, None)?;
         self.commands.insert_resource(session);
         Ok(())

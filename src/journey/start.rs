@@ -14,6 +14,13 @@ use crate::fluent_args;
 use crate::i18n::{Language, tr, tr_args};
 use crate::scenario::Audience;
 
+/// The identifier the learner types on the start screen, present only when the
+/// organisation's settings ask for one and none was given on the command line.
+#[derive(Resource, Default)]
+pub struct LearnerPrompt {
+    text: String,
+}
+
 /// The start screen's choices that are not preferences: the audience and the last error.
 #[derive(Resource)]
 struct StartChoices {
@@ -26,6 +33,7 @@ pub(super) fn plugin(app: &mut App) {
         audience: Audience::FrontDesk,
         film_error: None,
     });
+    app.add_systems(OnEnter(Screen::Start), clear_learner_prompt);
     app.add_systems(
         EguiPrimaryContextPass,
         // The kiosk's attract screen and its film loop cover the start screen.
@@ -34,6 +42,8 @@ pub(super) fn plugin(app: &mut App) {
     );
 }
 
+// A Bevy system takes its resources as arguments; grouping them would only hide them.
+#[allow(clippy::too_many_arguments)]
 fn draw_start(
     mut contexts: EguiContexts,
     catalog: Option<Res<Catalog>>,
@@ -42,6 +52,7 @@ fn draw_start(
     mut choices: ResMut<StartChoices>,
     mut starter: SessionStarter,
     mut next: ResMut<NextState<Screen>>,
+    mut prompt: Option<ResMut<LearnerPrompt>>,
 ) -> Result {
     let Some(catalog) = catalog else {
         return Ok(());
@@ -85,6 +96,12 @@ fn draw_start(
             &mut preferences.single_key_shortcuts,
             tr(language, "journey-start-shortcuts"),
         );
+        if let Some(prompt) = prompt.as_mut() {
+            ui.label(tr(language, "journey-start-learner"));
+            let field = egui::TextEdit::singleline(&mut prompt.text)
+                .min_size(egui::vec2(320.0, style::TOUCH_TARGET));
+            ui.add(field);
+        }
         ui.separator();
 
         if let Some(error) = &catalog.folder_error {
@@ -112,7 +129,14 @@ fn draw_start(
     if let Some(index) = chosen
         && let Some(Ok(playable)) = catalog.entries.get(index).map(|entry| &entry.outcome)
     {
-        match starter.begin(playable.loaded.clone(), settings.language) {
+        let begun = match prompt.as_ref().map(|prompt| prompt.text.trim().to_owned()) {
+            Some(learner) if learner.is_empty() => {
+                Err(tr(language, "journey-start-learner-missing"))
+            }
+            Some(learner) => starter.begin_as(playable.loaded.clone(), language, Some(learner)),
+            None => starter.begin(playable.loaded.clone(), settings.language),
+        };
+        match begun {
             Ok(()) => {
                 choices.film_error = None;
                 next.set(Screen::Introduction);
@@ -121,6 +145,13 @@ fn draw_start(
         }
     }
     Ok(())
+}
+
+/// Empties the identifier field, so the next learner at a shared screen types their own.
+fn clear_learner_prompt(prompt: Option<ResMut<LearnerPrompt>>) {
+    if let Some(mut prompt) = prompt {
+        prompt.text.clear();
+    }
 }
 
 fn selectable(selected: bool, text: String) -> egui::Button<'static> {

@@ -86,3 +86,5 @@ journey-resume-close = Close
 journey-resume-failed = This session cannot be resumed ({ $file }). Start again; your earlier answers stay stored in that file.
 journey-resume-discard-failed = Cannot update { $file }. Check that the results folder is writable.
 journey-recording-problem = Your answers cannot be saved, so this session does not count as followed. Tell your trainer or administrator; the cause is below.
+journey-start-learner = Your staff number or e-mail address (your organisation asks for it, so that your participation is recorded):
+journey-start-learner-missing = Fill in your staff number or e-mail address first.

@@ -86,3 +86,5 @@ journey-resume-close = Sluiten
 journey-resume-failed = Deze sessie kan niet worden hervat ({ $file }). Begin opnieuw; je eerdere antwoorden blijven bewaard in dat bestand.
 journey-resume-discard-failed = Kan { $file } niet bijwerken. Controleer of de map met resultaten beschrijfbaar is.
 journey-recording-problem = Je antwoorden kunnen niet worden opgeslagen, dus deze sessie telt niet als gevolgd. Meld dit aan je trainer of beheerder; de oorzaak staat hieronder.
+journey-start-learner = Je personeelsnummer of e-mailadres (je organisatie vraagt hierom, zodat je deelname wordt vastgelegd):
+journey-start-learner-missing = Vul eerst je personeelsnummer of e-mailadres in.
