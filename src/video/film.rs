@@ -18,6 +18,11 @@ use crate::scenario::FilmTime;
 /// How long opening a film may take before it is reported as timed out.
 const OPEN_TIMEOUT: Duration = Duration::from_secs(15);
 
+/// How long a film may show no stream at all before it is reported as damaged. Under load,
+/// GStreamer 1.22 sometimes loses qtdemux's error for a truncated MP4 and never finishes
+/// opening; a readable file has its streams long before this.
+const NO_STREAMS_TIMEOUT: Duration = Duration::from_secs(5);
+
 /// Options for opening a film.
 #[derive(Clone, Copy, Debug)]
 pub struct FilmOptions {
@@ -155,7 +160,8 @@ impl Film {
         if self.playbin.set_state(gst::State::Paused).is_err() {
             return Err(self.first_error(&mut missing));
         }
-        let deadline = Instant::now() + OPEN_TIMEOUT;
+        let started = Instant::now();
+        let deadline = started + OPEN_TIMEOUT;
         loop {
             let left = deadline.saturating_duration_since(Instant::now());
             if left.is_zero() {
@@ -173,6 +179,17 @@ impl Film {
                 // several pipelines open at once; ask the pipeline directly.
                 if self.playbin.state(gst::ClockTime::ZERO).0.is_err() {
                     return Err(self.first_error(&mut missing));
+                }
+                if started.elapsed() >= NO_STREAMS_TIMEOUT && self.stream_count() == 0 {
+                    bevy::log::warn!(
+                        "{}: no streams after {} s and no error from GStreamer",
+                        self.path.display(),
+                        NO_STREAMS_TIMEOUT.as_secs()
+                    );
+                    return Err(FilmError::Damaged {
+                        path: self.path.clone(),
+                        detail: "no audio or video stream found".into(),
+                    });
                 }
                 continue;
             };
@@ -198,6 +215,14 @@ impl Film {
             });
         }
         Ok(())
+    }
+
+    /// Returns how many audio, video and text streams playbin has found so far.
+    fn stream_count(&self) -> i32 {
+        ["n-video", "n-audio", "n-text"]
+            .iter()
+            .map(|name| self.playbin.property::<i32>(name))
+            .sum()
     }
 
     fn first_error(&self, missing: &mut MissingPlugins) -> FilmError {

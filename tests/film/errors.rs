@@ -39,8 +39,9 @@ fn audio_only_file_has_no_picture() {
     assert!(english.contains("no picture"), "{english}");
 }
 
-// NOTE: opened in its own process. Inside this test binary, with many pipelines opening at
-// once, playbin sometimes never delivers qtdemux's error for this file, and opening times out.
+// Opened in its own process, as an author would, because inside this test binary many
+// pipelines open at once, and under that load playbin can lose qtdemux's error for this
+// file; `Film::open` then reports it as damaged after 5 s without streams.
 #[test]
 fn truncated_file_is_damaged() {
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_herken"))
