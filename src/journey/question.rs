@@ -95,6 +95,7 @@ fn draw_question(
     };
     let language = settings.language;
     let width = (context.content_rect().width() * 0.6).max(280.0);
+    let max_answers_height = (context.content_rect().height() * 0.6).max(120.0);
 
     let shown = egui::Area::new(egui::Id::new("question"))
         .anchor(Align2::CENTER_CENTER, [0.0, 0.0])
@@ -105,17 +106,23 @@ fn draw_question(
                 ui.label(RichText::new(tr(language, "journey-question-paused")).size(16.0));
                 style::heading(ui, question.prompt.get(language));
                 ui.add_space(8.0);
-                for (index, choice) in question.choices.iter().enumerate() {
-                    let text = RichText::new(choice.text.get(language)).size(20.0);
-                    let response = style::wide_button(ui, text);
-                    if index == 0 && !ui.ctx().memory(|memory| memory.focused().is_some()) {
-                        // Keyboard users land on the first answer and move with Tab.
-                        response.request_focus();
-                    }
-                    if response.clicked() {
-                        actions.write(LearnerAction::Answer(index));
-                    }
-                }
+                // Long answers at a large classroom text scale can be taller than the
+                // window, so the answers scroll instead of running off the screen.
+                egui::ScrollArea::vertical()
+                    .max_height(max_answers_height)
+                    .show(ui, |ui| {
+                        for (index, choice) in question.choices.iter().enumerate() {
+                            let text = RichText::new(choice.text.get(language)).size(20.0);
+                            let response = style::wide_button(ui, text);
+                            if index == 0 && !ui.ctx().memory(|memory| memory.focused().is_some()) {
+                                // Keyboard users land on the first answer and move with Tab.
+                                response.request_focus();
+                            }
+                            if response.clicked() {
+                                actions.write(LearnerAction::Answer(index));
+                            }
+                        }
+                    });
             });
         });
     let rect = shown.response.rect;
