@@ -463,11 +463,7 @@ fn run_step(
         ScriptStep::Screenshot(name) => {
             let settled =
                 runner.step_frames >= SETTLE_FRAMES && runner.step_started.elapsed() >= SETTLE_TIME;
-            let saved = runner
-                .screenshot
-                .lock()
-                .ok()
-                .and_then(|mut saved| saved.take());
+            let saved = take_outcome(&runner.screenshot);
             match saved {
                 Some(Ok(())) => Progress::Done,
                 Some(Err(message)) => Progress::Failed(message),
@@ -585,11 +581,7 @@ fn screenshot_without_session(
     frame: u32,
     screen: Screen,
 ) -> Progress {
-    let saved = runner
-        .screenshot
-        .lock()
-        .ok()
-        .and_then(|mut saved| saved.take());
+    let saved = take_outcome(&runner.screenshot);
     match saved {
         Some(Ok(())) => Progress::Done,
         Some(Err(message)) => Progress::Failed(message),
@@ -615,6 +607,11 @@ fn screenshot_without_session(
 
 /// The outcome of the screenshot in flight: `None` until it is saved or has failed.
 type ScreenshotSlot = Arc<Mutex<Option<Result<(), String>>>>;
+
+/// Takes the outcome of the screenshot in flight, once it is saved or has failed.
+fn take_outcome(slot: &ScreenshotSlot) -> Option<Result<(), String>> {
+    slot.lock().ok().and_then(|mut outcome| outcome.take())
+}
 
 /// Captures the window and saves it to `path`; the outcome lands in `slot`.
 fn spawn_screenshot(commands: &mut Commands, path: PathBuf, slot: &ScreenshotSlot) {

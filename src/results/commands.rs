@@ -29,7 +29,7 @@ pub struct Results {
     pub settings: OrganisationSettings,
     /// The data folder; `None` when it cannot be used, so sessions run without a journal.
     pub folder: Option<DataFolder>,
-    /// Why the data folder cannot be used, for the screens to show.
+    /// The reason the data folder cannot be used, for the screens to show.
     pub folder_error: Option<String>,
     /// The learner's identifier for new sessions.
     pub learner: Option<String>,

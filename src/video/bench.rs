@@ -110,6 +110,7 @@ pub fn bench_gst_launch(path: &Path, frames: u64) -> std::io::Result<BenchFigure
             "sync=false",
         ])
         .spawn()?;
+
     // A child's ru_maxrss starts from the parent's size at fork, so read the child's own
     // high-water mark while it runs.
     let status_file = format!("/proc/{}/status", child.id());
@@ -123,11 +124,13 @@ pub fn bench_gst_launch(path: &Path, frames: u64) -> std::io::Result<BenchFigure
         }
         std::thread::sleep(Duration::from_millis(5));
     };
+
     if !status.success() {
         return Err(std::io::Error::other(format!(
             "gst-launch-1.0 exited with {status}"
         )));
     }
+
     let wall_seconds = started.elapsed().as_secs_f64();
     let (cpu_after, _) = cpu_seconds(libc::RUSAGE_CHILDREN);
     Ok(BenchFigures {
@@ -194,7 +197,7 @@ fn process_counts() -> (usize, usize, f64) {
 }
 
 /// Opens `path`, shows its first frame, plays briefly and closes it, `count` times after a
-/// warm-up of five, measuring what the process holds before and after.
+/// warm-up of five, measuring the threads, open files and memory of the process before and after.
 pub fn bench_reopen(path: &Path, count: u32) -> Result<ReopenFigures, FilmError> {
     let open_once = || -> Result<(), FilmError> {
         let film = Film::open(path, super::probe::inspecting_options())?;
